@@ -1,0 +1,30 @@
+import type { Page } from 'playwright-core';
+
+/** The sign-in page: fill the form, submit, and wait for where it leads. */
+export class SignInPage {
+  constructor(
+    private readonly page: Page,
+    private readonly baseUrl: string,
+  ) {}
+
+  async open(): Promise<void> {
+    await this.page.goto(`${this.baseUrl}/signin`);
+  }
+
+  async signIn(email: string, password: string): Promise<void> {
+    await this.open();
+    await this.page.getByLabel('Work e-mail').fill(email);
+    await this.page.getByLabel('Password').fill(password);
+    await this.page.getByRole('button', { name: 'Sign in' }).click();
+  }
+
+  /** Signs in and waits until the browser has left the sign-in page. */
+  async signInAndWait(email: string, password: string): Promise<void> {
+    await this.signIn(email, password);
+    await this.page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 15_000 });
+  }
+
+  errorMessage() {
+    return this.page.getByRole('alert');
+  }
+}
