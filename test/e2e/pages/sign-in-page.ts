@@ -18,13 +18,13 @@ export class SignInPage {
     await this.page.getByRole('button', { name: 'Sign in' }).click();
   }
 
-  /** Signs in and waits until the browser has left the sign-in page. */
+  /** Signs in and waits until the browser has arrived at the role's home (past `/`, which redirects). */
   async signInAndWait(email: string, password: string): Promise<void> {
     await this.signIn(email, password);
-    await this.page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 15_000 });
+    await this.page.waitForURL((url) => !['/signin', '/'].includes(url.pathname), { timeout: 15_000 });
   }
 
   errorMessage() {
-    return this.page.getByRole('alert');
+    return this.page.locator('form').getByRole('alert');
   }
 }

@@ -1,0 +1,85 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { migrateDatabase, openDatabase } from '@/db/connection';
+import { createSeededDatabase, createTestDatabase } from '../helpers/database';
+
+describe('migrations', () => {
+  it('create every table of the domain', () => {
+    const db = createTestDatabase();
+    const tables = db.$client
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'")
+      .all()
+      .map((row) => (row as { name: string }).name)
+      .sort();
+    expect(tables).toEqual([
+      'api_tokens', 'attestations', 'audit_log', 'campaign_teams', 'campaigns', 'device_apps', 'device_versions', 'devices',
+      'exceptions', 'imports', 'org_score_snapshots', 'organisation', 'policy_settings', 'team_managers', 'team_members',
+      'team_score_snapshots', 'teams', 'users',
+    ]);
+  });
+
+  it('index every foreign key (as the leading column of some index)', () => {
+    const sqlite = createTestDatabase().$client;
+    const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[];
+    const unindexed: string[] = [];
+    for (const { name } of tables) {
+      const foreignKeys = sqlite.prepare(`PRAGMA foreign_key_list("${name}")`).all() as { from: string }[];
+      const leading = new Set<string>();
+      for (const index of sqlite.prepare(`PRAGMA index_list("${name}")`).all() as { name: string }[]) {
+        const first = (sqlite.prepare(`PRAGMA index_info("${index.name}")`).all() as { seqno: number; name: string }[]).find((c) => c.seqno === 0);
+        if (first) leading.add(first.name);
+      }
+      for (const fk of foreignKeys) if (!leading.has(fk.from)) unindexed.push(`${name}.${fk.from}`);
+    }
+    expect(unindexed).toEqual([]);
+  });
+
+  it('are idempotent', () => {
+    const db = createTestDatabase();
+    expect(() => migrateDatabase(db)).not.toThrow();
+  });
+
+  it('open files in WAL mode with foreign keys and a busy timeout', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onchannel-schema-'));
+    const db = openDatabase(path.join(dir, 'nested', 'x.db'));
+    expect(db.$client.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.$client.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.$client.pragma('busy_timeout', { simple: true })).toBe(5000);
+    db.$client.close();
+    fs.rmSync(dir, { recursive: true });
+  });
+
+  it('enforce foreign keys', () => {
+    const sqlite = createTestDatabase().$client;
+    expect(() => sqlite.prepare('INSERT INTO team_members (team_id, user_id, joined_at) VALUES (999, 999, 0)').run()).toThrow(/FOREIGN KEY/);
+  });
+});
+
+describe('append-only records', () => {
+  const sqlite = createSeededDatabase().$client;
+
+  it.each([
+    ['UPDATE attestations SET signature_name = ? WHERE id = 1', ['Forged'], /append-only/],
+    ['DELETE FROM attestations WHERE id = 1', [], /append-only/],
+    ['UPDATE audit_log SET action = ? WHERE id = 1', ['edited'], /append-only/],
+    ['DELETE FROM audit_log', [], /append-only/],
+  ])('%s is refused by the database', (statement, params, error) => {
+    const before = sqlite.prepare('SELECT count(*) AS n, max(signature_name) AS s FROM attestations').get();
+    expect(() => sqlite.prepare(statement).run(...params)).toThrow(error);
+    expect(sqlite.prepare('SELECT count(*) AS n, max(signature_name) AS s FROM attestations').get()).toEqual(before);
+  });
+
+  it('still accept new rows', () => {
+    const row = sqlite.prepare('SELECT * FROM attestations WHERE id = 1').get() as Record<string, unknown>;
+    const result = sqlite
+      .prepare(
+        `INSERT INTO attestations (user_id, campaign_id, pack_id, pack_version, answers, question_texts, signature_name,
+          submitted_at, supersedes_id, content_hash, prev_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(row.user_id, row.campaign_id, row.pack_id, row.pack_version, row.answers, row.question_texts, row.signature_name,
+        Date.now(), row.id, 'f'.repeat(64), row.content_hash);
+    expect(result.changes).toBe(1);
+  });
+});
