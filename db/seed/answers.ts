@@ -17,7 +17,8 @@ export function generateAnswers(
   const answers: Record<string, AnswerValue> = {};
   for (const question of questions) {
     if (question.supervisorsOnly && !context.isSupervisor) continue;
-    const careful = random.chance(context.care);
+    // Most people answer most questions carefully; the careless slip on a few.
+    const careful = random.chance(1 - (1 - context.care) * 0.3);
     switch (question.type) {
       case 'yes_no':
         answers[question.id] = careful ? question.compliantAnswer : !question.compliantAnswer;

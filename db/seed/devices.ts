@@ -62,8 +62,8 @@ function makeApp(random: Random, app: MessagingApp, sector: Sector, ownership: D
   return {
     app,
     appVersion: versions.length > 0 ? random.pick(versions) : null,
-    businessUse: approved || captureEnabled || random.chance(0.15),
-    cloudBackup: app === 'whatsapp' || app === 'whatsapp_business' ? random.chance(0.5) : app === 'imessage' && random.chance(0.6),
+    businessUse: approved || captureEnabled || random.chance(0.07),
+    cloudBackup: app === 'whatsapp' || app === 'whatsapp_business' ? random.chance(0.3) : app === 'imessage' && random.chance(0.35),
     disappearingMessages: app === 'signal' ? random.chance(0.45) : app === 'whatsapp' && random.chance(0.1),
     captureEnabled,
     contactUpload: approved ? false : random.chance(app === 'signal' ? 0.9 : 0.7),
@@ -90,8 +90,8 @@ function initialState(random: Random, catalog: DeviceModel, sector: Sector, owne
     ownership,
     os: catalog.os,
     osVersionIndex: random.int(0, Math.max(0, catalog.osVersions.length - 2)),
-    mdmEnrolled: corporate ? random.chance(0.96) : random.chance(0.35),
-    encrypted: apple || corporate ? true : random.chance(0.8),
+    mdmEnrolled: corporate ? random.chance(0.97) : random.chance(0.65),
+    encrypted: apple || corporate ? true : random.chance(0.9),
     passcode: corporate ? random.chance(0.99) : random.chance(0.93),
     apps,
   };

@@ -163,7 +163,7 @@ export function seedDatabase(sqlite: Database.Database, options: SeedOptions): S
     summary.teams = teams.length;
 
     const people: SeedPerson[] = [];
-    const teamCare = teams.map(() => 0.55 + random.next() * 0.4);
+    const teamCare = teams.map(() => 0.6 + random.next() * 0.35);
     const demoManager = fixed.get(`manager@${DEMO_DOMAIN}`)!;
     const demoStaff = fixed.get(`staff@${DEMO_DOMAIN}`)!;
     teams.forEach((team, teamIndex) => {
@@ -214,7 +214,7 @@ export function seedDatabase(sqlite: Database.Database, options: SeedOptions): S
           const validTo = history.states[index + 1]?.validFrom ?? person.leftAt;
           // Most devices check in daily; a few go quiet and become stale.
           const seenUntil = validTo ?? asOf;
-          const lastSeen = random.chance(0.92) ? seenUntil - random.int(0, 2) * DAY_MS : seenUntil - random.int(8, 60) * DAY_MS;
+          const lastSeen = random.chance(0.95) ? seenUntil - random.int(0, 2) * DAY_MS : seenUntil - random.int(8, 60) * DAY_MS;
           const versionId = Number(
             insertVersion.run(deviceId, validFrom, validTo, state.model, state.kind, state.ownership, state.os,
               catalog.osVersions[state.osVersionIndex]!, +state.mdmEnrolled, +state.encrypted, +state.passcode,
@@ -222,8 +222,11 @@ export function seedDatabase(sqlite: Database.Database, options: SeedOptions): S
           );
           summary.deviceVersions += 1;
           for (const app of state.apps) {
+            // The latest sync known during the version: as far behind its end as the app lagged when generated.
+            const syncLag = app.lastCaptureSyncAt === null ? null : validFrom - app.lastCaptureSyncAt;
+            const lastSync = syncLag === null ? null : Math.max(validFrom - syncLag, seenUntil - syncLag);
             insertApp.run(versionId, app.app, app.appVersion, +app.businessUse, +app.cloudBackup, +app.disappearingMessages,
-              +app.captureEnabled, +app.contactUpload, app.lastCaptureSyncAt);
+              +app.captureEnabled, +app.contactUpload, lastSync);
             if (app.businessUse && validTo === null) person.businessApps.add(app.app);
           }
         });

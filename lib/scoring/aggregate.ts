@@ -46,47 +46,75 @@ export interface AggregateOptions {
   supervisorWeight: number;
 }
 
-function memberWeight(member: TeamMemberScore, supervisorWeight: number): number {
+/** A member's weight in their group's mean: `supervisorWeight` for supervisors (at least 1), else 1. */
+export function memberWeight(member: Pick<TeamMemberScore, 'isSupervisor'>, supervisorWeight: number): number {
   const w = Number.isFinite(supervisorWeight) && supervisorWeight > 1 ? supervisorWeight : 1;
   return member.isSupervisor ? w : 1;
 }
 
-function roll(weighted: readonly { member: TeamMemberScore; weight: number }[], openExceptions: number): GroupScore {
-  const ruleFailCounts: Record<string, number> = {};
-  let weightSum = 0;
-  let scoreSum = 0;
-  let highRiskCount = 0;
-  let due = 0;
-  let done = 0;
-  for (const { member, weight } of weighted) {
-    weightSum += weight;
-    scoreSum += weight * member.personScore.score;
-    if (member.personScore.band === 'high') highRiskCount += 1;
-    if (member.attestationDue) {
-      due += 1;
-      if (member.attestationDone) done += 1;
-    }
-    for (const ruleId of new Set(member.personScore.failedRuleIds)) {
-      ruleFailCounts[ruleId] = (ruleFailCounts[ruleId] ?? 0) + 1;
-    }
+/**
+ * Sums over a group's members from which its roll-up follows. Kept as sums so that daily snapshots can
+ * add and remove members' contributions between the days their evidence changes.
+ */
+export interface GroupTotals {
+  members: number;
+  weightSum: number;
+  /** Σ weight × score in tenths of a point: whole numbers for whole weights, so sums never drift. */
+  weightedTenthsSum: number;
+  highRiskCount: number;
+  attestationsDue: number;
+  attestationsDone: number;
+  ruleFailCounts: Record<string, number>;
+}
+
+/** Empty totals. */
+export function emptyTotals(): GroupTotals {
+  return { members: 0, weightSum: 0, weightedTenthsSum: 0, highRiskCount: 0, attestationsDue: 0, attestationsDone: 0, ruleFailCounts: {} };
+}
+
+/** Adds (`sign` 1) or removes (`sign` -1) one member's contribution, weighted `weight`, to `totals` in place. */
+export function addMember(totals: GroupTotals, member: TeamMemberScore, weight: number, sign: 1 | -1 = 1): void {
+  totals.members += sign;
+  totals.weightSum += sign * weight;
+  totals.weightedTenthsSum += sign * weight * Math.round(member.personScore.score * 10);
+  if (member.personScore.band === 'high') totals.highRiskCount += sign;
+  if (member.attestationDue) {
+    totals.attestationsDue += sign;
+    if (member.attestationDone) totals.attestationsDone += sign;
   }
-  const members = weighted.length;
-  const highRiskShare = members > 0 ? highRiskCount / members : 0;
-  const score = members > 0 ? roundScore(scoreSum / weightSum) : null;
+  for (const ruleId of new Set(member.personScore.failedRuleIds)) {
+    const count = (totals.ruleFailCounts[ruleId] ?? 0) + sign;
+    if (count === 0) delete totals.ruleFailCounts[ruleId];
+    else totals.ruleFailCounts[ruleId] = count;
+  }
+}
+
+/** The roll-up that `totals` describe (see aggregateTeam for the rules). */
+export function groupFromTotals(totals: GroupTotals, openExceptions: number): GroupScore {
+  const { members } = totals;
+  const highRiskShare = members > 0 ? totals.highRiskCount / members : 0;
+  const score = members > 0 && totals.weightSum > 0 ? roundScore(totals.weightedTenthsSum / totals.weightSum / 10) : null;
   let band: RiskBand | null = score === null ? null : bandFor(score);
   if (band === 'low' && highRiskShare >= HIGH_RISK_SHARE_FOR_MEDIUM) band = 'medium';
   return {
     score,
     band,
     members,
-    highRiskCount,
+    highRiskCount: totals.highRiskCount,
     highRiskShare,
-    attestationsDue: due,
-    attestationsDone: done,
-    attestationCompletion: due > 0 ? done / due : 1,
+    attestationsDue: totals.attestationsDue,
+    attestationsDone: totals.attestationsDone,
+    attestationCompletion: totals.attestationsDue > 0 ? totals.attestationsDone / totals.attestationsDue : 1,
     openExceptions,
-    ruleFailCounts,
+    // Keys in rule-id order, so equal figures always serialise equally.
+    ruleFailCounts: Object.fromEntries(Object.entries(totals.ruleFailCounts).sort(([a], [b]) => (a < b ? -1 : 1))),
   };
+}
+
+function roll(weighted: readonly { member: TeamMemberScore; weight: number }[], openExceptions: number): GroupScore {
+  const totals = emptyTotals();
+  for (const { member, weight } of weighted) addMember(totals, member, weight);
+  return groupFromTotals(totals, openExceptions);
 }
 
 /**

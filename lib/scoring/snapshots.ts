@@ -1,0 +1,173 @@
+import { DEFAULT_POLICY_PARAMETERS } from '../policy/parameters';
+import { MS_PER_DAY, dayKey } from '../time';
+import { addMember, emptyTotals, groupFromTotals, type GroupScore, type GroupTotals } from './aggregate';
+import { memberState, teamExceptionsOn, type MemberState } from './day';
+import type { EvidenceHistory, MembershipRecord } from './history';
+
+/** A team's or the organisation's figures at the end of one UTC day ('YYYY-MM-DD'). */
+export interface DailyFigures extends GroupScore {
+  day: string;
+}
+
+export interface SnapshotSeries {
+  teams: Map<number, DailyFigures[]>;
+  organisation: DailyFigures[];
+  /** How many person-day evaluations the build needed (the brute force would need members × days). */
+  evaluations: number;
+}
+
+/** The instant daily figures are taken at: the last millisecond of the UTC day. */
+export function endOfDay(dayIndex: number): Date {
+  return new Date((dayIndex + 1) * MS_PER_DAY - 1);
+}
+
+const dayIndexOf = (date: Date) => Math.floor(date.getTime() / MS_PER_DAY);
+
+interface Change {
+  day: number;
+  state: MemberState;
+  sign: 1 | -1;
+}
+
+/** Whether two states contribute identically to a group's figures. */
+function sameContribution(a: MemberState, b: MemberState): boolean {
+  return (
+    a.weight === b.weight &&
+    a.personScore.score === b.personScore.score &&
+    a.personScore.band === b.personScore.band &&
+    a.attestationDue === b.attestationDue &&
+    a.attestationDone === b.attestationDone &&
+    a.openExceptions === b.openExceptions &&
+    a.personScore.failedRuleIds.join() === b.personScore.failedRuleIds.join()
+  );
+}
+
+/**
+ * Days on which a person's evidence, or a time-driven fact about it, can change: membership, settings,
+ * campaign opening and due dates, submissions, device versions, staleness and capture-sync ages crossing
+ * any configured limit, exception starts, expiries and revocations. A superset is safe (an extra
+ * evaluation finds no change); missing a day is not — the equality test against a day-by-day build guards it.
+ */
+function changeDays(history: EvidenceHistory, userId: number, memberships: readonly MembershipRecord[], shared: ReadonlySet<number>, ages: readonly number[]): Set<number> {
+  const days = new Set(shared);
+  const add = (date: Date | null | undefined) => date && days.add(dayIndexOf(date));
+  const addAges = (date: Date | null) => {
+    if (!date) return;
+    const day = dayIndexOf(date);
+    for (const age of ages) for (const k of [age - 1, age, age + 1]) days.add(day + k);
+  };
+  for (const m of memberships) {
+    add(m.joinedAt);
+    add(m.leftAt);
+    for (const s of history.teamSettings.get(m.teamId) ?? []) add(s.effectiveFrom);
+    for (const e of history.exceptionsByTeam.get(m.teamId) ?? []) [e.startsAt, e.expiresAt, e.revokedAt].forEach(add);
+  }
+  add(history.supervisorsSince.get(userId));
+  for (const a of history.attestationsByUser.get(userId) ?? []) add(a.submittedAt);
+  for (const e of history.exceptionsByUser.get(userId) ?? []) [e.startsAt, e.expiresAt, e.revokedAt].forEach(add);
+  for (const v of history.devicesByUser.get(userId) ?? []) {
+    [v.validFrom, v.validTo, v.retiredAt].forEach(add);
+    addAges(v.lastSeenAt);
+    for (const app of v.apps) addAges(app.lastCaptureSyncAt);
+  }
+  return days;
+}
+
+function configuredAges(history: EvidenceHistory): number[] {
+  const rows = [...history.organisationSettings, ...[...history.teamSettings.values()].flat()];
+  const ages = new Set([DEFAULT_POLICY_PARAMETERS.staleDeviceDays, DEFAULT_POLICY_PARAMETERS.captureSyncMaxAgeDays]);
+  for (const { parameters } of rows) {
+    if (parameters.staleDeviceDays !== undefined) ages.add(parameters.staleDeviceDays);
+    if (parameters.captureSyncMaxAgeDays !== undefined) ages.add(parameters.captureSyncMaxAgeDays);
+  }
+  return [...ages];
+}
+
+/**
+ * Daily figures for every team and the organisation over [from, to] (UTC days, inclusive), equal to
+ * scoring everyone on every day with `scoreDay` but evaluating each person only on the days their
+ * evidence can change, and carrying their contribution to team and organisation sums in between.
+ */
+export function buildDailySnapshots(
+  history: EvidenceHistory,
+  range: { from: Date; to: Date },
+  onProgress?: (done: number, total: number) => void,
+): SnapshotSeries {
+  const first = dayIndexOf(range.from);
+  const last = dayIndexOf(range.to);
+  const shared = new Set<number>();
+  for (const c of history.campaigns) [c.opensAt, c.dueAt].forEach((d) => shared.add(dayIndexOf(d)));
+  for (const s of history.organisationSettings) shared.add(dayIndexOf(s.effectiveFrom));
+  const ages = configuredAges(history);
+
+  const byUser = new Map<number, MembershipRecord[]>();
+  for (const m of history.memberships) byUser.set(m.userId, [...(byUser.get(m.userId) ?? []), m]);
+  const teamChanges = new Map<number, Change[]>([...history.teams.keys()].map((id) => [id, []]));
+  const organisationChanges: Change[] = [];
+  let evaluations = 0;
+  let done = 0;
+
+  for (const [userId, memberships] of byUser) {
+    const ordered = [...memberships].sort((a, b) => a.teamId - b.teamId);
+    const days = [...changeDays(history, userId, ordered, shared, ages)].filter((d) => d > first && d <= last).sort((a, b) => a - b);
+    const current = new Map<MembershipRecord, MemberState>();
+    let primary: MemberState | undefined;
+    for (const day of [first, ...days]) {
+      const asOf = endOfDay(day);
+      let nextPrimary: MemberState | undefined;
+      for (const m of ordered) {
+        const active = m.joinedAt <= asOf && (m.leftAt === null || m.leftAt > asOf);
+        const previous = current.get(m);
+        const next = active ? memberState(history, m, asOf) : undefined;
+        if (active) evaluations += 1;
+        if (previous && next && sameContribution(previous, next)) {
+          nextPrimary ??= previous;
+          continue;
+        }
+        const changes = teamChanges.get(m.teamId)!;
+        if (previous) changes.push({ day, state: previous, sign: -1 });
+        if (next) changes.push({ day, state: next, sign: 1 });
+        if (next) current.set(m, next);
+        else current.delete(m);
+        nextPrimary ??= next;
+      }
+      if (primary !== nextPrimary) {
+        if (primary) organisationChanges.push({ day, state: primary, sign: -1 });
+        if (nextPrimary) organisationChanges.push({ day, state: nextPrimary, sign: 1 });
+        primary = nextPrimary;
+      }
+    }
+    done += 1;
+    if (onProgress && done % 1000 === 0) onProgress(done, byUser.size);
+  }
+  onProgress?.(byUser.size, byUser.size);
+
+  const teamExceptions = (day: number) => new Map([...history.teams.keys()].map((id) => [id, teamExceptionsOn(history, id, endOfDay(day))]));
+  const exceptionsByDay = new Map<number, Map<number, number>>();
+  for (let day = first; day <= last; day += 1) exceptionsByDay.set(day, teamExceptions(day));
+
+  const teams = new Map<number, DailyFigures[]>();
+  for (const [teamId, changes] of teamChanges) {
+    teams.set(teamId, sweep(changes, first, last, (day) => exceptionsByDay.get(day)!.get(teamId)!));
+  }
+  const organisation = sweep(organisationChanges, first, last, (day) => [...exceptionsByDay.get(day)!.values()].reduce((a, b) => a + b, 0));
+  return { teams, organisation, evaluations };
+}
+
+/** Applies changes day by day and emits the group's figures for each day in [first, last]. */
+function sweep(changes: Change[], first: number, last: number, groupExceptions: (day: number) => number): DailyFigures[] {
+  changes.sort((a, b) => a.day - b.day);
+  const totals: GroupTotals = emptyTotals();
+  let personalExceptions = 0;
+  const figures: DailyFigures[] = [];
+  let i = 0;
+  for (let day = first; day <= last; day += 1) {
+    for (; i < changes.length && changes[i]!.day <= day; i += 1) {
+      const { state, sign } = changes[i]!;
+      addMember(totals, state, state.weight, sign);
+      personalExceptions += sign * state.openExceptions;
+    }
+    figures.push({ day: dayKey(endOfDay(day)), ...groupFromTotals(totals, personalExceptions + groupExceptions(day)) });
+  }
+  return figures;
+}
