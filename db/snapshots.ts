@@ -1,5 +1,5 @@
 import { buildDailySnapshots, type DailyFigures } from '@/lib/scoring/snapshots';
-import { parseDayKey } from '@/lib/time';
+import { dayKey, parseDayKey } from '@/lib/time';
 import type { AppDatabase } from './connection';
 import { loadEvidenceHistory } from './queries/evidence';
 
@@ -75,4 +75,14 @@ export function catchUpSnapshots(db: AppDatabase, asOf: Date, onProgress?: (done
   const latest = latestSnapshotDay(db);
   const from = latest ? parseDayKey(latest) : (firstSnapshotDay(db) ?? asOf);
   return refreshSnapshots(db, { from, to: asOf }, onProgress);
+}
+
+/**
+ * Makes sure the snapshots reach the day of `asOf` before a page reads them: a day that passed without a
+ * scheduled `npm run snapshot` is filled in on first view. Returns whether it had to.
+ */
+export function ensureSnapshotsReach(db: AppDatabase, asOf: Date): boolean {
+  if (latestSnapshotDay(db) === dayKey(asOf)) return false;
+  catchUpSnapshots(db, asOf);
+  return true;
 }

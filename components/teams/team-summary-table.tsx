@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { Cell, DataTable } from '@/components/ui/table';
+import { ScoreWithBand } from '@/components/scores/band-badge';
+import type { SnapshotFigures } from '@/db/queries/scores';
 import type { TeamSummary } from '@/db/queries/teams';
 import { capitalise, formatShare } from '@/lib/format';
 
@@ -13,13 +15,24 @@ export function TeamSummaryTable({
   caption,
   period,
   linkToTeam = true,
+  figures,
 }: {
   teams: readonly TeamSummary[];
   caption: string;
   period: string | null;
   linkToTeam?: boolean;
+  /** Today's score snapshot per team, when scores are to be shown. */
+  figures?: ReadonlyMap<number, SnapshotFigures>;
 }) {
-  const headers = ['Team', 'Sector', 'Managers', 'Members', 'Devices', ...(period ? [`${period} attested`] : [])];
+  const headers = [
+    'Team',
+    'Sector',
+    ...(figures ? ['Score', 'High risk'] : []),
+    'Managers',
+    'Members',
+    'Devices',
+    ...(period ? [`${period} attested`] : []),
+  ];
   return (
     <DataTable caption={caption} headers={headers}>
       {teams.map((team) => (
@@ -36,6 +49,14 @@ export function TeamSummaryTable({
           <Cell>
             <Badge tone="info">{capitalise(team.sector)}</Badge>
           </Cell>
+          {figures ? (
+            <>
+              <Cell>
+                <ScoreWithBand score={figures.get(team.id)?.score ?? null} band={figures.get(team.id)?.band ?? null} />
+              </Cell>
+              <Cell className="tabular-nums">{figures.get(team.id)?.highRisk ?? '—'}</Cell>
+            </>
+          ) : null}
           <Cell>{team.managers.length > 0 ? team.managers.join(', ') : '—'}</Cell>
           <Cell className="tabular-nums">{team.members}</Cell>
           <Cell className="tabular-nums">{team.devices}</Cell>

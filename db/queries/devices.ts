@@ -44,3 +44,14 @@ export function listOwnDevices(db: AppDatabase, { userId }: { userId: number }) 
 }
 
 export type OwnDevice = ReturnType<typeof listOwnDevices>[number];
+
+/** Devices in service whose owner is a current member of some team, each counted once. */
+export function countDevicesInService(db: AppDatabase): number {
+  const row = db.$client
+    .prepare(
+      `SELECT count(*) AS n FROM devices d WHERE d.retired_at IS NULL
+       AND EXISTS (SELECT 1 FROM team_members m JOIN users u ON u.id = m.user_id WHERE m.user_id = d.owner_id AND m.left_at IS NULL AND u.active = 1)`,
+    )
+    .get() as { n: number };
+  return row.n;
+}

@@ -16,9 +16,18 @@ export interface SnapshotSeries {
   evaluations: number;
 }
 
-/** The instant daily figures are taken at: the last millisecond of the UTC day. */
+/** The last millisecond of a UTC day (days counted from the epoch). */
 export function endOfDay(dayIndex: number): Date {
   return new Date((dayIndex + 1) * MS_PER_DAY - 1);
+}
+
+/**
+ * The instant a day's figures are taken at: the end of the day, or `until` for a day not yet over
+ * (so that today's figures say where things stand now, not what will be overdue by midnight).
+ */
+export function snapshotInstant(dayIndex: number, until: Date): Date {
+  const end = endOfDay(dayIndex);
+  return end.getTime() > until.getTime() ? until : end;
 }
 
 const dayIndexOf = (date: Date) => Math.floor(date.getTime() / MS_PER_DAY);
@@ -113,7 +122,7 @@ export function buildDailySnapshots(
     const current = new Map<MembershipRecord, MemberState>();
     let primary: MemberState | undefined;
     for (const day of [first, ...days]) {
-      const asOf = endOfDay(day);
+      const asOf = snapshotInstant(day, range.to);
       let nextPrimary: MemberState | undefined;
       for (const m of ordered) {
         const active = m.joinedAt <= asOf && (m.leftAt === null || m.leftAt > asOf);
@@ -142,7 +151,8 @@ export function buildDailySnapshots(
   }
   onProgress?.(byUser.size, byUser.size);
 
-  const teamExceptions = (day: number) => new Map([...history.teams.keys()].map((id) => [id, teamExceptionsOn(history, id, endOfDay(day))]));
+  const teamExceptions = (day: number) =>
+    new Map([...history.teams.keys()].map((id) => [id, teamExceptionsOn(history, id, snapshotInstant(day, range.to))]));
   const exceptionsByDay = new Map<number, Map<number, number>>();
   for (let day = first; day <= last; day += 1) exceptionsByDay.set(day, teamExceptions(day));
 

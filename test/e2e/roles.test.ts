@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, inject, it } from 'vitest';
+import { openDatabase } from '@/db/connection';
+import { scorePerson } from '@/db/queries/scores';
 import { DEMO_PASSWORD } from '@/db/seed/seed';
 import { launchBrowser } from './browser';
 import { AppPage } from './pages/app-page';
@@ -8,6 +10,7 @@ import { SignInPage } from './pages/sign-in-page';
 
 const baseUrl = inject('baseUrl');
 const database = new Database(inject('databasePath'), { readonly: true });
+const appDatabase = openDatabase(inject('databasePath'));
 const one = <T>(sql: string, ...params: unknown[]) => database.prepare(sql).get(...params) as T;
 const all = <T>(sql: string, ...params: unknown[]) => database.prepare(sql).all(...params) as T[];
 
@@ -23,6 +26,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser.close();
   database.close();
+  appDatabase.$client.close();
 });
 beforeEach(async () => {
   context = await browser.newContext();
@@ -70,6 +74,16 @@ describe('staff', () => {
     const attestations = one<{ n: number }>('SELECT count(*) AS n FROM attestations WHERE user_id = ?', staff.id);
     expect(await app.table('My attestations').locator('tbody tr').count()).toBe(attestations.n);
     expect((await app.navigationLinks().allTextContents()).map((t) => t.trim())).toEqual(['My compliance']);
+  });
+
+  it('sees their score and each finding with the steps to fix it', async () => {
+    await signIn.signInAndWait('staff@northbridge.example', DEMO_PASSWORD);
+    const staff = one<{ id: number }>("SELECT id FROM users WHERE email = 'staff@northbridge.example'");
+    const [standing] = scorePerson(appDatabase, { userId: staff.id, asOf: new Date() });
+    await expect.poll(() => page.getByText('My score').locator('..').textContent()).toContain(standing!.personScore.score.toFixed(1));
+    const findings = page.getByRole('region', { name: 'My findings' });
+    for (const ruleId of standing!.personScore.failedRuleIds) await expect.poll(() => findings.textContent()).toContain(`${ruleId} ·`);
+    if (standing!.personScore.failedRuleIds.length > 0) expect(await findings.getByText('How to fix it').count()).toBe(standing!.personScore.failedRuleIds.length);
   });
 
   it('is refused officer, manager and admin pages, and another team', async () => {
@@ -128,11 +142,12 @@ describe('officer', () => {
     const table = app.table('All teams');
     expect(await table.locator('tbody tr').count()).toBe(teams.length);
     const devices = one<{ n: number }>(
-      `SELECT count(*) AS n FROM devices d JOIN team_members m ON m.user_id = d.owner_id AND m.left_at IS NULL
-       WHERE d.retired_at IS NULL`,
+      `SELECT count(*) AS n FROM devices d WHERE d.retired_at IS NULL
+       AND EXISTS (SELECT 1 FROM team_members m WHERE m.user_id = d.owner_id AND m.left_at IS NULL)`,
     );
     await expect.poll(() => page.getByText('Devices in service').locator('..').textContent()).toContain(String(devices.n));
-    expect(await app.navigationLinks().allTextContents()).toEqual(['Organisation', 'My teams', 'My compliance']);
+    const organisation = one<{ score: number; band: string }>('SELECT score, band FROM org_score_snapshots ORDER BY day DESC LIMIT 1');
+    await expect.poll(() => page.getByText('Organisation score').locator('..').textContent()).toContain(organisation.score.toFixed(1));
   });
 
   it('is refused the admin settings', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadEvidenceHistory } from '@/db/queries/evidence';
 import { firstSnapshotDay, refreshSnapshots } from '@/db/snapshots';
 import { scoreDay } from '@/lib/scoring/day';
-import { endOfDay } from '@/lib/scoring/snapshots';
+import { snapshotInstant } from '@/lib/scoring/snapshots';
 import { MS_PER_DAY, parseDayKey } from '@/lib/time';
 import { TEST_AS_OF, createSeededDatabase } from '../helpers/database';
 
@@ -38,7 +38,7 @@ describe('daily score snapshots', () => {
     const byDay = new Map(full.organisation.map((r) => [(r as { day: string }).day, r as Record<string, unknown>]));
     const teamRows = full.teams as Record<string, unknown>[];
     for (const [day, row] of byDay) {
-      const scores = scoreDay(history, endOfDay(Math.floor(parseDayKey(day).getTime() / MS_PER_DAY)));
+      const scores = scoreDay(history, snapshotInstant(Math.floor(parseDayKey(day).getTime() / MS_PER_DAY), TEST_AS_OF));
       expect({ ...row, rule_fail_counts: JSON.parse(row.rule_fail_counts as string) }, day).toEqual({ day, ...stored(scores.organisation) });
       for (const [teamId, group] of scores.teams) {
         const teamRow = teamRows.find((r) => r.team_id === teamId && r.day === day)!;

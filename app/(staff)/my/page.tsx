@@ -9,9 +9,13 @@ import { db } from '@/db';
 import { listOwnAttestations } from '@/db/queries/attestations';
 import { findCurrentCampaign } from '@/db/queries/campaigns';
 import { listOwnDevices } from '@/db/queries/devices';
+import { scorePerson } from '@/db/queries/scores';
 import { listTeamSummaries } from '@/db/queries/teams';
+import { Findings } from '@/components/scores/findings';
+import { ScoreWithBand } from '@/components/scores/band-badge';
 import { requireCapability } from '@/lib/auth/guards';
 import { capitalise, formatDate, formatDateTime } from '@/lib/format';
+import { plural } from '@/lib/policy/evidence';
 
 export const metadata: Metadata = { title: 'My compliance' };
 
@@ -24,6 +28,7 @@ export default async function MyCompliancePage() {
   const attestations = listOwnAttestations(db, { userId: user.id });
   const supersededIds = new Set(attestations.map((a) => a.supersedesId).filter((id) => id !== null));
   const currentSubmission = campaign ? attestations.find((a) => a.campaignId === campaign.id) : undefined;
+  const standings = scorePerson(db, { userId: user.id, asOf });
 
   return (
     <>
@@ -31,7 +36,12 @@ export default async function MyCompliancePage() {
         title="My compliance"
         description="How your business messaging measures up to your team's policy: what is due, the devices recorded for you, and what you have signed."
       />
-      <dl className="mb-8 grid gap-4 sm:grid-cols-3">
+      <dl className="mb-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <Stat
+          label="My score"
+          value={standings[0] ? <ScoreWithBand score={standings[0].personScore.score} band={standings[0].personScore.band} /> : 'Not scored'}
+          detail={standings[0] ? `${plural(standings[0].personScore.counts.fail, 'finding')}, ${standings[0].personScore.counts.waived} waived` : 'Only members of a team are scored.'}
+        />
         <Stat
           label="Team"
           value={teams.length === 0 ? 'None' : teams.map((t) => t.name).join(', ')}
@@ -44,6 +54,15 @@ export default async function MyCompliancePage() {
         />
         <Stat label="Devices recorded" value={devices.length} detail="Phones, tablets and laptops you use for work" />
       </dl>
+
+      {standings.map((standing) => {
+        const team = teams.find((t) => t.id === standing.teamId);
+        return team ? (
+          <Card key={standing.teamId} title={standings.length > 1 ? `My findings in ${team.name}` : 'My findings'} className="mb-8">
+            <Findings results={standing.results} sector={team.sector} />
+          </Card>
+        ) : null;
+      })}
 
       <Card title="My devices" className="mb-8">
         {devices.length === 0 ? (

@@ -8,7 +8,9 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Cell, DataTable } from '@/components/ui/table';
 import { db } from '@/db';
 import { findCurrentCampaign } from '@/db/queries/campaigns';
+import { scoreTeam } from '@/db/queries/scores';
 import { findTeam, listTeamMembers } from '@/db/queries/teams';
+import { ScoreWithBand } from '@/components/scores/band-badge';
 import { requireTeamAccess } from '@/lib/auth/guards';
 import { can } from '@/lib/auth/roles';
 import { capitalise, formatShare } from '@/lib/format';
@@ -24,7 +26,12 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
   if (!team) notFound();
   const asOf = new Date();
   const campaign = findCurrentCampaign(db, { asOf });
-  const members = listTeamMembers(db, { teamId, campaignId: campaign?.id ?? null });
+  const scores = scoreTeam(db, { teamId, asOf });
+  const standing = new Map(scores.members.map((m) => [m.userId, m.personScore]));
+  // Riskiest first: band, then score.
+  const members = listTeamMembers(db, { teamId, campaignId: campaign?.id ?? null }).sort(
+    (a, b) => (standing.get(a.userId)?.score ?? 101) - (standing.get(b.userId)?.score ?? 101),
+  );
   const attested = members.filter((m) => m.attestedAt !== null).length;
   const back = can(user.role, 'view:organisation') ? { href: '/organisation', label: 'Organisation' } : { href: '/teams', label: 'My teams' };
 
@@ -36,7 +43,12 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
         </Link>
       </nav>
       <PageHeader title={team.name} description={`${capitalise(team.sector)} policy · ${members.length} members`} />
-      <dl className="mb-8 grid gap-4 sm:grid-cols-3">
+      <dl className="mb-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <Stat
+          label="Team score"
+          value={<ScoreWithBand score={scores.team.score} band={scores.team.band} />}
+          detail={`${scores.team.highRiskCount} of ${scores.team.members} members at high risk; supervisors weighted more`}
+        />
         <Stat label="Members" value={members.length} />
         <Stat label="Devices" value={members.reduce((sum, m) => sum + m.devices, 0)} />
         <Stat label={campaign ? `${campaign.period} attested` : 'Attested'} value={formatShare(attested, members.length)} />
@@ -44,7 +56,7 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
       {members.length === 0 ? (
         <EmptyState title="This team has no members">An administrator adds members under Settings.</EmptyState>
       ) : (
-        <DataTable caption={`Members of ${team.name}`} headers={['Name', 'Role', 'Devices', 'Current attestation']}>
+        <DataTable caption={`Members of ${team.name}`} headers={['Name', 'Role', 'Score', 'Findings', 'Devices', 'Current attestation']}>
           {members.map((member) => (
             <tr key={member.userId}>
               <Cell>
@@ -54,6 +66,10 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
               <Cell>
                 {member.jobTitle ?? '—'} {member.isManager ? <Badge tone="info">Manager</Badge> : null}
               </Cell>
+              <Cell>
+                <ScoreWithBand score={standing.get(member.userId)?.score ?? null} band={standing.get(member.userId)?.band ?? null} />
+              </Cell>
+              <Cell className="text-xs">{standing.get(member.userId)?.failedRuleIds.join(', ') || 'None'}</Cell>
               <Cell className="tabular-nums">{member.devices}</Cell>
               <Cell>
                 <AttestationStatusBadge campaign={campaign} submittedAt={member.attestedAt} asOf={asOf} />
