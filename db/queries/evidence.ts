@@ -56,9 +56,31 @@ export function loadEvidenceHistory(db: AppDatabase, { userIds, from, to }: { us
   const periodOf = new Map(campaigns.map((c) => [c.id, c.period]));
 
   const attestationsByUser = new Map<number, AttestationRecord[]>();
+  // Before `from` only two records per person can matter on any day of the range: their latest, and their
+  // latest for the campaign then in force. Everything submitted within the range is loaded.
+  const campaignsInForceAtFrom = new Set<number>();
+  for (const teamId of teams.keys()) {
+    const inForce = campaigns.findLast((c) => c.opensAt.getTime() <= params.from && (c.allTeams || c.teamIds.includes(teamId)));
+    if (inForce) campaignsInForceAtFrom.add(inForce.id);
+  }
+  // Latest per person (and latest per person in a campaign then in force) come from the (user_id, submitted_at)
+  // index alone; only those rows are read whole.
   const attestationRows = sqlite
-    .prepare(`SELECT id, user_id, campaign_id, pack_version, submitted_at, answers FROM attestations WHERE ${forPeople('user_id')} AND submitted_at <= @to ORDER BY submitted_at, id`)
-    .all(people === null ? { to: params.to } : { people, to: params.to }) as { id: number; user_id: number; campaign_id: number; pack_version: string; submitted_at: number; answers: string }[];
+    .prepare(
+      `WITH latest AS (
+         SELECT user_id, max(submitted_at) AS at FROM attestations WHERE ${forPeople('user_id')} AND submitted_at <= @from GROUP BY user_id
+         UNION
+         SELECT user_id, max(submitted_at) FROM attestations
+         WHERE ${forPeople('user_id')} AND submitted_at <= @from AND campaign_id IN (SELECT value FROM json_each(@campaigns)) GROUP BY user_id)
+       SELECT DISTINCT a.id, a.user_id, a.campaign_id, a.pack_version, a.submitted_at, a.answers FROM latest l
+       JOIN attestations a ON a.user_id = l.user_id AND a.submitted_at = l.at
+       UNION
+       SELECT id, user_id, campaign_id, pack_version, submitted_at, answers FROM attestations
+       WHERE ${forPeople('user_id')} AND submitted_at > @from AND submitted_at <= @to`,
+    )
+    .all({ ...args, campaigns: JSON.stringify([...campaignsInForceAtFrom]) }) as {
+    id: number; user_id: number; campaign_id: number; pack_version: string; submitted_at: number; answers: string;
+  }[];
   for (const r of attestationRows) {
     const record: AttestationRecord = {
       id: r.id,
@@ -73,6 +95,7 @@ export function loadEvidenceHistory(db: AppDatabase, { userIds, from, to }: { us
     if (list) list.push(record);
     else attestationsByUser.set(r.user_id, [record]);
   }
+  for (const list of attestationsByUser.values()) list.sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime() || a.id - b.id);
 
   const devicesByUser = loadDeviceVersions(db, forPeople, args);
 
@@ -105,33 +128,27 @@ export function loadEvidenceHistory(db: AppDatabase, { userIds, from, to }: { us
 }
 
 type DeviceRow = {
-  version_id: number; owner_id: number; device_id: number; retired_at: number | null; valid_from: number; valid_to: number | null;
+  owner_id: number; device_id: number; retired_at: number | null; valid_from: number; valid_to: number | null;
   model: string; kind: DeviceVersionRecord['kind']; ownership: DeviceVersionRecord['ownership']; os: DeviceVersionRecord['os'];
   os_version: string; mdm_enrolled: number; encrypted: number; passcode: number; last_seen_at: number | null;
+  /** JSON array of [app, version, business use, cloud backup, disappearing, capture, contact upload, last sync]. */
+  apps: string;
 };
-type AppRow = {
-  device_version_id: number; app: MessagingApp; app_version: string | null; business_use: number; cloud_backup: number;
-  disappearing_messages: number; capture_enabled: number; contact_upload: number; last_capture_sync_at: number | null;
-};
+type AppTuple = [MessagingApp, string | null, number, number, number, number, number, number | null];
 
+/** Device versions in the range, one row each with its apps packed as JSON (a row per app costs twice as much). */
 function loadDeviceVersions(db: AppDatabase, forPeople: (column: string) => string, args: Record<string, unknown>): Map<number, DeviceVersionRecord[]> {
-  const where = `${forPeople('d.owner_id')} AND v.valid_from <= @to AND (v.valid_to IS NULL OR v.valid_to > @from) AND (d.retired_at IS NULL OR d.retired_at > @from)`;
   const versions = db.$client
     .prepare(
-      `SELECT v.id AS version_id, d.owner_id, d.id AS device_id, d.retired_at, v.valid_from, v.valid_to, v.model, v.kind, v.ownership, v.os,
-         v.os_version, v.mdm_enrolled, v.encrypted, v.passcode, v.last_seen_at
-       FROM device_versions v JOIN devices d ON d.id = v.device_id WHERE ${where} ORDER BY v.valid_from, v.id`,
+      `SELECT d.owner_id, d.id AS device_id, d.retired_at, v.valid_from, v.valid_to, v.model, v.kind, v.ownership, v.os,
+         v.os_version, v.mdm_enrolled, v.encrypted, v.passcode, v.last_seen_at,
+         (SELECT json_group_array(json_array(a.app, a.app_version, a.business_use, a.cloud_backup, a.disappearing_messages,
+            a.capture_enabled, a.contact_upload, a.last_capture_sync_at)) FROM device_apps a WHERE a.device_version_id = v.id) AS apps
+       FROM device_versions v JOIN devices d ON d.id = v.device_id
+       WHERE ${forPeople('d.owner_id')} AND v.valid_from <= @to AND (v.valid_to IS NULL OR v.valid_to > @from)
+         AND (d.retired_at IS NULL OR d.retired_at > @from)`,
     )
     .all(args) as DeviceRow[];
-  const appsByVersion = new Map<number, AppRow[]>();
-  const apps = db.$client
-    .prepare(`SELECT a.* FROM device_apps a JOIN device_versions v ON v.id = a.device_version_id JOIN devices d ON d.id = v.device_id WHERE ${where} ORDER BY a.id`)
-    .all(args) as AppRow[];
-  for (const app of apps) {
-    const list = appsByVersion.get(app.device_version_id);
-    if (list) list.push(app);
-    else appsByVersion.set(app.device_version_id, [app]);
-  }
   const byUser = new Map<number, DeviceVersionRecord[]>();
   for (const v of versions) {
     const record: DeviceVersionRecord = {
@@ -140,15 +157,15 @@ function loadDeviceVersions(db: AppDatabase, forPeople: (column: string) => stri
       lastSeenAt: v.last_seen_at === null ? null : new Date(v.last_seen_at),
       validFrom: new Date(v.valid_from), validTo: v.valid_to === null ? null : new Date(v.valid_to),
       retiredAt: v.retired_at === null ? null : new Date(v.retired_at),
-      apps: (appsByVersion.get(v.version_id) ?? []).map((a) => ({
-        app: a.app, appVersion: a.app_version, businessUse: a.business_use === 1, cloudBackup: a.cloud_backup === 1,
-        disappearingMessages: a.disappearing_messages === 1, captureEnabled: a.capture_enabled === 1, contactUpload: a.contact_upload === 1,
-        lastCaptureSyncAt: a.last_capture_sync_at === null ? null : new Date(a.last_capture_sync_at),
+      apps: (JSON.parse(v.apps) as AppTuple[]).map(([app, appVersion, business, backup, disappearing, capture, contacts, sync]) => ({
+        app, appVersion, businessUse: business === 1, cloudBackup: backup === 1, disappearingMessages: disappearing === 1,
+        captureEnabled: capture === 1, contactUpload: contacts === 1, lastCaptureSyncAt: sync === null ? null : new Date(sync),
       })),
     };
     const list = byUser.get(v.owner_id);
     if (list) list.push(record);
     else byUser.set(v.owner_id, [record]);
   }
+  for (const list of byUser.values()) list.sort((a, b) => a.validFrom.getTime() - b.validFrom.getTime() || a.deviceId - b.deviceId);
   return byUser;
 }

@@ -46,12 +46,20 @@ const TEAM_FLAGS: Readonly<Record<string, Partial<PolicyParameters>>> = {
   'US Liaison Office': { usFederalRecords: true },
 };
 
-const EXCEPTION_REASONS = [
-  'Client in a jurisdiction where only WhatsApp is available; messages exported weekly to the archive.',
-  'Device replacement on order; old handset in use until delivery.',
-  'Travelling on a secondment abroad; MDM enrolment scheduled on return.',
-  'Legacy OS needed for a court e-filing system until the vendor upgrade.',
-];
+/** Plausible waiver reasons, by the kind of rule waived. */
+const EXCEPTION_REASONS: Readonly<Record<'device' | 'app' | 'other', readonly string[]>> = {
+  device: [
+    'Device replacement on order; old handset in use until delivery.',
+    'Legacy OS needed for a court e-filing system until the vendor upgrade.',
+  ],
+  app: [
+    'Client in a jurisdiction where only WhatsApp is available; messages exported weekly to the archive.',
+    'Backup needed while migrating to a new handset; switched off after the move.',
+  ],
+  other: ['Travelling on a secondment abroad; attestation and records review scheduled on return.'],
+};
+const DEVICE_RULES = new Set(['X1', 'X7', 'L4']);
+const APP_RULES = new Set(['X2', 'X4', 'G5']);
 
 export interface SeedOptions {
   size: SeedSize;
@@ -314,7 +322,8 @@ export function seedDatabase(sqlite: Database.Database, options: SeedOptions): S
       const rule = random.pick(getPack(teams[person.teamIndex]!.sector).rules.filter((r) => r.severity !== 'critical'));
       const startsAt = asOf - random.int(10, 400) * DAY_MS;
       const expiresAt = startsAt + random.int(30, 180) * DAY_MS;
-      insertException.run(rule.id, person.id, null, random.pick(EXCEPTION_REASONS), officer, startsAt, expiresAt, startsAt);
+      const reasons = EXCEPTION_REASONS[DEVICE_RULES.has(rule.id) ? 'device' : APP_RULES.has(rule.id) ? 'app' : 'other'];
+      insertException.run(rule.id, person.id, null, random.pick(reasons), officer, startsAt, expiresAt, startsAt);
     }
 
     const auditSummary = { size: options.size, ...summary };

@@ -78,6 +78,8 @@ export interface NavItem {
 /** Navigation in display order. The first item a role may open is its home. */
 const NAVIGATION: readonly NavItem[] = [
   { href: '/organisation', label: 'Organisation', capability: 'view:organisation' },
+  { href: '/policy', label: 'Policy', capability: 'manage:policy' },
+  { href: '/exceptions', label: 'Exceptions', capability: 'manage:exceptions' },
   { href: '/teams', label: 'My teams', capability: 'view:team' },
   { href: '/settings', label: 'Settings', capability: 'manage:settings' },
   { href: '/my', label: 'My compliance', capability: 'view:own' },

@@ -21,9 +21,21 @@ export interface AppUse {
   app: DeviceAppFact;
 }
 
-/** Every app on every device, in device then app order. */
-export function appUses(devices: readonly DeviceFact[]): AppUse[] {
-  return devices.flatMap((device) => device.apps.map((app) => ({ device, app })));
+const appUsesByDevices = new WeakMap<readonly DeviceFact[], readonly AppUse[]>();
+
+/**
+ * Every app on every device, in device then app order. Memoised per devices list: every rule of one
+ * evaluation asks for the same list, and rescoring an organisation evaluates hundreds of thousands.
+ */
+export function appUses(devices: readonly DeviceFact[]): readonly AppUse[] {
+  let uses = appUsesByDevices.get(devices);
+  if (!uses) {
+    const list: AppUse[] = [];
+    for (const device of devices) for (const app of device.apps) list.push({ device, app });
+    uses = list;
+    appUsesByDevices.set(devices, uses);
+  }
+  return uses;
 }
 
 /**

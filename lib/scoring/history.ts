@@ -78,6 +78,7 @@ export interface SettingsRecord {
   parameters: PolicyParametersOverride;
 }
 
+const NONE: readonly ExceptionRecord[] = [];
 const before = (t: Date, asOf: Date) => t.getTime() <= asOf.getTime();
 const openAt = (end: Date | null, asOf: Date) => end === null || end.getTime() > asOf.getTime();
 
@@ -116,16 +117,24 @@ function clampToDay(value: Date | null, asOf: Date): Date | null {
   return value && value.getTime() > asOf.getTime() ? asOf : value;
 }
 
-/** A person's devices as they stood on `asOf`. */
+/** A person's devices as they stood on `asOf`. Objects are shared with the history unless a time needs clamping. */
 export function devicesOn(history: EvidenceHistory, userId: number, asOf: Date): DeviceFact[] {
-  const versions = history.devicesByUser.get(userId) ?? [];
-  return versions
-    .filter((v) => before(v.validFrom, asOf) && openAt(v.validTo, asOf) && openAt(v.retiredAt, asOf))
-    .map(({ validFrom: _from, validTo: _to, retiredAt: _retired, ...device }) => ({
-      ...device,
-      lastSeenAt: clampToDay(device.lastSeenAt, asOf),
-      apps: device.apps.map((app) => ({ ...app, lastCaptureSyncAt: clampToDay(app.lastCaptureSyncAt, asOf) })),
-    }));
+  const devices: DeviceFact[] = [];
+  for (const version of history.devicesByUser.get(userId) ?? []) {
+    if (!before(version.validFrom, asOf) || !openAt(version.validTo, asOf) || !openAt(version.retiredAt, asOf)) continue;
+    const lastSeenAt = clampToDay(version.lastSeenAt, asOf);
+    const clampApps = version.apps.some((app) => clampToDay(app.lastCaptureSyncAt, asOf) !== app.lastCaptureSyncAt);
+    if (lastSeenAt === version.lastSeenAt && !clampApps) {
+      devices.push(version);
+      continue;
+    }
+    devices.push({
+      ...version,
+      lastSeenAt,
+      apps: clampApps ? version.apps.map((app) => ({ ...app, lastCaptureSyncAt: clampToDay(app.lastCaptureSyncAt, asOf) })) : version.apps,
+    });
+  }
+  return devices;
 }
 
 /**
@@ -144,9 +153,12 @@ export function evidenceOn(
   const campaign = campaignOn(history, team.id, asOf);
   const latest = latestBy(attestations, (a) => a.submittedAt, asOf);
   const current = campaign ? latestBy(attestations, (a) => a.submittedAt, asOf, (a) => a.campaignId === campaign.id) : undefined;
-  const exceptions: ExceptionFact[] = [...(history.exceptionsByUser.get(userId) ?? []), ...(history.exceptionsByTeam.get(team.id) ?? [])]
-    .filter((e) => openAt(e.revokedAt, asOf))
-    .map(({ userId: forUser, teamId: _team, revokedAt: _revoked, ...e }) => ({ ...e, scope: forUser === null ? 'team' : 'person' }));
+  const exceptions: ExceptionFact[] = [];
+  for (const e of [...(history.exceptionsByUser.get(userId) ?? NONE), ...(history.exceptionsByTeam.get(team.id) ?? NONE)]) {
+    if (openAt(e.revokedAt, asOf)) {
+      exceptions.push({ id: e.id, ruleId: e.ruleId, reason: e.reason, startsAt: e.startsAt, expiresAt: e.expiresAt, scope: e.userId === null ? 'team' : 'person' });
+    }
+  }
   return {
     userId,
     name: history.names.get(userId) ?? `Person ${userId}`,
