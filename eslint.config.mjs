@@ -19,7 +19,7 @@ const pureDomain = {
 };
 
 const config = [
-  { ignores: ['.next/**', 'node_modules/**', 'data/**', 'db/migrations/**', 'next-env.d.ts', 'test-results/**'] },
+  { ignores: ['.next/**', '.next-*/**', 'node_modules/**', 'data/**', 'db/migrations/**', 'next-env.d.ts', 'test-results/**'] },
   ...nextVitals,
   ...nextTypescript,
   {

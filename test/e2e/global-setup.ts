@@ -47,7 +47,8 @@ async function waitUntilServing(url: string, server: ChildProcess, timeoutMs: nu
  */
 export default async function setup(project: TestProject) {
   chromiumPath(); // fail fast, with the one-line hint, when no browser is installed
-  if (!fs.existsSync(path.join('.next', 'BUILD_ID'))) throw new Error('No production build: run `npm run build` before the browser tests.');
+  const distDir = process.env.NEXT_DIST_DIR || '.next';
+  if (!fs.existsSync(path.join(distDir, 'BUILD_ID'))) throw new Error('No production build: run `npm run build` before the browser tests.');
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onchannel-e2e-'));
   const databasePath = path.join(dir, 'e2e.db');
