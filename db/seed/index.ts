@@ -1,6 +1,6 @@
 /**
  * Seeds a demo organisation. `npm run db:seed` resets the database first.
- *   tsx db/seed/index.ts [--size small|demo|large] [--reset] [--if-empty] [--as-of YYYY-MM-DD]
+ *   tsx db/seed/index.ts [--size small|demo|large] [--reset] [--as-of YYYY-MM-DD] [--history-days N] [--quarters N]
  * Stop the server before a reset: it deletes the database file.
  */
 import fs from 'node:fs';
@@ -22,6 +22,13 @@ function parseAsOf(value: string | undefined): Date {
   return date;
 }
 
+function parsePositive(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new Error(`${flag} must be a whole number above 0, not "${value}"`);
+  return number;
+}
+
 /** Prints the demo sign-ins, for the console of `npm start`. */
 export function printDemoAccounts(): void {
   console.log(`Demo sign-ins (password "${DEMO_PASSWORD}"):`);
@@ -34,7 +41,10 @@ export function deleteDatabaseFiles(file: string): void {
 }
 
 /** Seeds `file` if it has no organisation yet (or always, after `reset`). Returns whether it seeded. */
-export function seedFile(file: string, options: { size: SeedSize; asOf: Date; reset: boolean }): boolean {
+export function seedFile(
+  file: string,
+  options: { size: SeedSize; asOf: Date; reset: boolean; historyDays?: number; quarters?: number },
+): boolean {
   if (options.reset) deleteDatabaseFiles(file);
   const db = openDatabase(file);
   try {
@@ -46,6 +56,8 @@ export function seedFile(file: string, options: { size: SeedSize; asOf: Date; re
       size: options.size,
       asOf: options.asOf,
       passwordHash: bcrypt.hashSync(DEMO_PASSWORD, 10),
+      historyDays: options.historyDays,
+      quarters: options.quarters,
     });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(
@@ -64,9 +76,17 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       size: { type: 'string' },
       reset: { type: 'boolean', default: false },
       'as-of': { type: 'string' },
+      'history-days': { type: 'string' },
+      quarters: { type: 'string' },
     },
   });
   const file = resolveDatabasePath();
-  seedFile(file, { size: parseSize(values.size), asOf: parseAsOf(values['as-of']), reset: values.reset ?? false });
+  seedFile(file, {
+    size: parseSize(values.size),
+    asOf: parseAsOf(values['as-of']),
+    reset: values.reset ?? false,
+    historyDays: parsePositive('--history-days', values['history-days']),
+    quarters: parsePositive('--quarters', values.quarters),
+  });
   printDemoAccounts();
 }

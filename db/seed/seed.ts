@@ -25,8 +25,9 @@ const PROFILES: Readonly<Record<SeedSize, SizeProfile>> = {
   large: { teamsPerSector: 32, membersPerTeam: [500, 542], deviceOdds: { laptop: 0.9, tablet: 0.2, secondPhone: 0.3 } },
 };
 
-/** Months of history the seed writes before `asOf`. */
+/** Days of history the seed writes before `asOf` (about 18 months), and quarters of campaigns. */
 export const SEED_HISTORY_DAYS = 548;
+export const SEED_CAMPAIGN_QUARTERS = 6;
 export const DEMO_PASSWORD = 'onchannel-demo';
 export const DEMO_DOMAIN = 'northbridge.example';
 
@@ -67,6 +68,10 @@ export interface SeedOptions {
   /** bcrypt hash every demo account shares (hashing once keeps the seed fast). */
   passwordHash: string;
   randomSeed?: number;
+  /** Days of device and membership history (default SEED_HISTORY_DAYS). */
+  historyDays?: number;
+  /** Quarterly campaigns, the current quarter included (default SEED_CAMPAIGN_QUARTERS). */
+  quarters?: number;
 }
 
 export interface SeedSummary {
@@ -99,7 +104,8 @@ export function seedDatabase(sqlite: Database.Database, options: SeedOptions): S
   const random = new Random(options.randomSeed ?? 20261123);
   const profile = PROFILES[options.size];
   const asOf = options.asOf.getTime();
-  const historyStart = asOf - SEED_HISTORY_DAYS * DAY_MS;
+  const historyDays = options.historyDays ?? SEED_HISTORY_DAYS;
+  const historyStart = asOf - historyDays * DAY_MS;
   const summary: SeedSummary = { teams: 0, users: 0, devices: 0, deviceVersions: 0, campaigns: 0, attestations: 0 };
 
   const insertUser = sqlite.prepare(
@@ -178,7 +184,7 @@ export function seedDatabase(sqlite: Database.Database, options: SeedOptions): S
       const size = random.int(profile.membersPerTeam[0], profile.membersPerTeam[1]);
       for (let m = 0; m < size; m += 1) {
         const isManager = m === 0;
-        const joinedAt = random.chance(0.85) ? historyStart - random.int(30, 900) * DAY_MS : historyStart + random.int(1, SEED_HISTORY_DAYS - 30) * DAY_MS;
+        const joinedAt = random.chance(0.85) ? historyStart - random.int(30, 900) * DAY_MS : historyStart + random.int(1, historyDays - 30) * DAY_MS;
         const leftAt = !isManager && random.chance(0.03) ? Math.max(joinedAt + 60 * DAY_MS, asOf - random.int(5, 360) * DAY_MS) : null;
         let email: string;
         let name: string;
@@ -250,10 +256,10 @@ export function seedDatabase(sqlite: Database.Database, options: SeedOptions): S
       if (flags) insertSetting.run(team.id, JSON.stringify(flags), historyStart, officer, 'Regulated activity of the team', historyStart);
     }
 
-    // Six quarters of campaigns, each due eight weeks after it opens.
+    // Quarterly campaigns (six by default), each due eight weeks after it opens.
     let quarter = quarterOf(new Date(asOf));
     const quarters = [quarter];
-    for (let i = 1; i < 6; i += 1) {
+    for (let i = 1; i < (options.quarters ?? SEED_CAMPAIGN_QUARTERS); i += 1) {
       quarter = quarterOf(new Date(quarter.start.getTime() - DAY_MS));
       quarters.unshift(quarter);
     }

@@ -2,7 +2,8 @@ import { DEFAULT_POLICY_PARAMETERS } from '../policy/parameters';
 import { MS_PER_DAY, dayKey } from '../time';
 import { addMember, emptyTotals, groupFromTotals, type GroupScore, type GroupTotals } from './aggregate';
 import { memberState, teamExceptionsOn, type MemberState } from './day';
-import type { EvidenceHistory, MembershipRecord } from './history';
+import { parametersOn, type EvidenceHistory, type MembershipRecord } from './history';
+import type { PolicyParameters } from '../policy/types';
 
 /** A team's or the organisation's figures at the end of one UTC day ('YYYY-MM-DD'). */
 export interface DailyFigures extends GroupScore {
@@ -32,14 +33,21 @@ export function snapshotInstant(dayIndex: number, until: Date): Date {
 
 const dayIndexOf = (date: Date) => Math.floor(date.getTime() / MS_PER_DAY);
 
+/** What a member adds to their groups' sums: their state without the rule results (kept small across two years). */
+type Contribution = Omit<MemberState, 'results'>;
+
 interface Change {
   day: number;
-  state: MemberState;
+  state: Contribution;
   sign: 1 | -1;
 }
 
+function contributionOf({ results: _results, ...contribution }: MemberState): Contribution {
+  return contribution;
+}
+
 /** Whether two states contribute identically to a group's figures. */
-function sameContribution(a: MemberState, b: MemberState): boolean {
+function sameContribution(a: Contribution, b: Contribution): boolean {
   return (
     a.weight === b.weight &&
     a.personScore.score === b.personScore.score &&
@@ -60,10 +68,12 @@ function sameContribution(a: MemberState, b: MemberState): boolean {
 function changeDays(history: EvidenceHistory, userId: number, memberships: readonly MembershipRecord[], shared: ReadonlySet<number>, ages: readonly number[]): Set<number> {
   const days = new Set(shared);
   const add = (date: Date | null | undefined) => date && days.add(dayIndexOf(date));
-  const addAges = (date: Date | null) => {
+  // An age limit can only be crossed while the version that carries the timestamp is still in force.
+  const addAges = (date: Date | null, until: Date | null) => {
     if (!date) return;
     const day = dayIndexOf(date);
-    for (const age of ages) for (const k of [age - 1, age, age + 1]) days.add(day + k);
+    const last = until === null ? Infinity : dayIndexOf(until);
+    for (const age of ages) for (const k of [age, age + 1]) if (day + k <= last) days.add(day + k);
   };
   for (const m of memberships) {
     add(m.joinedAt);
@@ -76,8 +86,9 @@ function changeDays(history: EvidenceHistory, userId: number, memberships: reado
   for (const e of history.exceptionsByUser.get(userId) ?? []) [e.startsAt, e.expiresAt, e.revokedAt].forEach(add);
   for (const v of history.devicesByUser.get(userId) ?? []) {
     [v.validFrom, v.validTo, v.retiredAt].forEach(add);
-    addAges(v.lastSeenAt);
-    for (const app of v.apps) addAges(app.lastCaptureSyncAt);
+    const until = v.validTo ?? v.retiredAt;
+    addAges(v.lastSeenAt, until);
+    for (const app of v.apps) addAges(app.lastCaptureSyncAt, until);
   }
   return days;
 }
@@ -115,19 +126,27 @@ export function buildDailySnapshots(
   const organisationChanges: Change[] = [];
   let evaluations = 0;
   let done = 0;
+  // Parameters depend only on the team and the day: merge them once per pair, not once per person.
+  const parametersCache = new Map<string, PolicyParameters>();
+  const parametersFor = (teamId: number, day: number, asOf: Date) => {
+    const key = `${teamId}:${day}`;
+    let parameters = parametersCache.get(key);
+    if (!parameters) parametersCache.set(key, (parameters = parametersOn(history, teamId, asOf)));
+    return parameters;
+  };
 
   for (const [userId, memberships] of byUser) {
     const ordered = [...memberships].sort((a, b) => a.teamId - b.teamId);
     const days = [...changeDays(history, userId, ordered, shared, ages)].filter((d) => d > first && d <= last).sort((a, b) => a - b);
-    const current = new Map<MembershipRecord, MemberState>();
-    let primary: MemberState | undefined;
+    const current = new Map<MembershipRecord, Contribution>();
+    let primary: Contribution | undefined;
     for (const day of [first, ...days]) {
       const asOf = snapshotInstant(day, range.to);
-      let nextPrimary: MemberState | undefined;
+      let nextPrimary: Contribution | undefined;
       for (const m of ordered) {
         const active = m.joinedAt <= asOf && (m.leftAt === null || m.leftAt > asOf);
         const previous = current.get(m);
-        const next = active ? memberState(history, m, asOf) : undefined;
+        const next = active ? contributionOf(memberState(history, m, asOf, parametersFor(m.teamId, day, asOf))) : undefined;
         if (active) evaluations += 1;
         if (previous && next && sameContribution(previous, next)) {
           nextPrimary ??= previous;
