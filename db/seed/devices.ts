@@ -1,4 +1,5 @@
 import type { DeviceOwnership, MessagingApp, Sector } from '@/lib/policy/constants';
+import type { DeviceAppFact } from '@/lib/policy/types';
 import {
   APP_VERSIONS,
   LAPTOP_APP_ODDS,
@@ -13,16 +14,8 @@ import type { Random } from './random';
 const DAY_MS = 86_400_000;
 const CAPTURED_APPS: ReadonlySet<MessagingApp> = new Set(['teams', 'symphony', 'slack']);
 
-export interface SeedApp {
-  app: MessagingApp;
-  appVersion: string | null;
-  businessUse: boolean;
-  cloudBackup: boolean;
-  disappearingMessages: boolean;
-  captureEnabled: boolean;
-  contactUpload: boolean;
-  lastCaptureSyncAt: number | null;
-}
+/** An app as generated: the inventory's facts, with the last capture sync as epoch milliseconds. */
+export type SeedApp = Omit<DeviceAppFact, 'lastCaptureSyncAt'> & { lastCaptureSyncAt: number | null };
 
 export interface SeedDeviceState {
   model: string;
