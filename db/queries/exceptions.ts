@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, isNull, lte, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { findRule, type ExceptionFact } from '@/lib/policy';
+import { findRule } from '@/lib/policy';
 import type { AppDatabase } from '../connection';
 import { exceptions, teams, users } from '../schema';
 import type { DatabaseOrTransaction } from '../transaction';
@@ -103,39 +103,6 @@ export function listExceptions(
     scope: row.userId !== null ? 'person' : 'team',
     status: exceptionStatus(row, asOf),
   }));
-}
-
-/** An exception in force, as the scoring engine takes it, with whom it covers. */
-export interface ExceptionInForce {
-  userId: number | null;
-  teamId: number | null;
-  fact: ExceptionFact;
-}
-
-/**
- * Exceptions in force on `asOf` (started, not expired, not revoked by then), for the evidence loader:
- * person-scoped ones apply to `userId`, team-scoped ones to every member of `teamId` on that day.
- */
-export function listExceptionsInForce(db: AppDatabase, { asOf }: { asOf: Date }): ExceptionInForce[] {
-  return db
-    .select({
-      id: exceptions.id,
-      ruleId: exceptions.ruleId,
-      userId: exceptions.userId,
-      teamId: exceptions.teamId,
-      reason: exceptions.reason,
-      startsAt: exceptions.startsAt,
-      expiresAt: exceptions.expiresAt,
-    })
-    .from(exceptions)
-    .where(inForceOn(asOf))
-    .orderBy(exceptions.id)
-    .all()
-    .map(({ userId, teamId, ...fact }) => ({
-      userId,
-      teamId,
-      fact: { ...fact, scope: userId !== null ? 'person' : 'team' },
-    }));
 }
 
 /** One exception with the fields a revocation checks, or null. */

@@ -107,44 +107,6 @@ export function parametersInForce(db: AppDatabase, { teamId, asOf }: { teamId: n
   return mergeParameters(org?.parameters ?? {}, team?.parameters ?? {});
 }
 
-/** Every stored version, for working out many days and teams without a query each. */
-export interface PolicyTimeline {
-  /** Versions by scope key ('org' or the team id), earliest effective first (ties: earliest recorded first). */
-  readonly byScope: ReadonlyMap<number | 'org', readonly { effectiveFrom: Date; parameters: PolicyParametersOverride }[]>;
-}
-
-/** Loads every version of every scope in one query. */
-export function loadPolicyTimeline(db: AppDatabase): PolicyTimeline {
-  const rows = db
-    .select({ id: policySettings.id, teamId: policySettings.teamId, effectiveFrom: policySettings.effectiveFrom, parameters: policySettings.parameters })
-    .from(policySettings)
-    .orderBy(asc(policySettings.effectiveFrom), asc(policySettings.id))
-    .all();
-  const byScope = new Map<number | 'org', { effectiveFrom: Date; parameters: PolicyParametersOverride }[]>();
-  for (const row of rows) {
-    const key = row.teamId ?? 'org';
-    const list = byScope.get(key) ?? [];
-    list.push({ effectiveFrom: row.effectiveFrom, parameters: parseStoredOverride(row.parameters, row.id) });
-    byScope.set(key, list);
-  }
-  return { byScope };
-}
-
-function overrideOn(timeline: PolicyTimeline, key: number | 'org', asOf: Date): PolicyParametersOverride {
-  const versions = timeline.byScope.get(key) ?? [];
-  let found: PolicyParametersOverride = {};
-  for (const version of versions) {
-    if (version.effectiveFrom > asOf) break;
-    found = version.parameters;
-  }
-  return found;
-}
-
-/** Same answer as `parametersInForce`, from a loaded timeline. Pure. */
-export function parametersFromTimeline(timeline: PolicyTimeline, { teamId, asOf }: { teamId: number | null; asOf: Date }): PolicyParameters {
-  return mergeParameters(overrideOn(timeline, 'org', asOf), teamId === null ? {} : overrideOn(timeline, teamId, asOf));
-}
-
 /** A team as the policy pages need it: name, sector and the pack it is scored against. */
 export interface PolicyTeam {
   id: number;

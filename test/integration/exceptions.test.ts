@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { verifyAuditChain } from '@/db/audit';
 import { applyExceptionGrant, applyExceptionRevocation } from '@/db/commands/exceptions';
-import { exceptionStatus, listExceptions, listExceptionsInForce } from '@/db/queries/exceptions';
+import { exceptionStatus, listExceptions } from '@/db/queries/exceptions';
+import { loadEvidenceHistory } from '@/db/queries/evidence';
+import { exceptionInForce } from '@/lib/scoring/history';
 import type { SessionUser } from '@/db/queries/users';
 import { addDays, dayKey, startOfUtcDay } from '@/lib/time';
 import { grantExceptionSchema, type GrantExceptionInput } from '@/lib/validation/exceptions';
@@ -37,7 +39,12 @@ const grant = (raw: Record<string, unknown>): GrantExceptionInput => {
   if (!parsed.success) throw new Error(JSON.stringify(parsed.error.issues));
   return parsed.data;
 };
-const waivedFor = (id: number, asOf: Date) => listExceptionsInForce(db, { asOf }).some((e) => e.fact.id === id);
+/** The exception as the scoring engine loads it for `asOf`, if it is in force then. */
+const inForceFor = (id: number, asOf: Date) => {
+  const history = loadEvidenceHistory(db, { from: asOf, to: asOf });
+  return [...history.exceptionsByUser.values(), ...history.exceptionsByTeam.values()].flat().find((e) => e.id === id && exceptionInForce(e, asOf));
+};
+const waivedFor = (id: number, asOf: Date) => inForceFor(id, asOf) !== undefined;
 
 describe('a person’s exception', () => {
   const startsAt = addDays(today, 1);
@@ -66,8 +73,7 @@ describe('a person’s exception', () => {
     expect(waivedFor(id, startsAt)).toBe(true);
     expect(waivedFor(id, addDays(expiresAt, -0.001))).toBe(true);
     expect(waivedFor(id, expiresAt)).toBe(false);
-    const fact = listExceptionsInForce(db, { asOf: startsAt }).find((e) => e.fact.id === id);
-    expect(fact).toEqual({ userId: userId(staffEmail), teamId: null, fact: { id, ruleId: 'F3', scope: 'person', reason: expect.any(String), startsAt, expiresAt } });
+    expect(inForceFor(id, startsAt)).toEqual({ id, ruleId: 'F3', userId: userId(staffEmail), teamId: null, reason: expect.any(String), startsAt, expiresAt, revokedAt: null });
   });
 
   it('is listed with the person, the rule title, the approver and its status on the day', () => {
@@ -106,7 +112,7 @@ describe('a team’s exception', () => {
     const result = applyExceptionGrant(db, officer, grant({ teamId: team, ruleId: 'G3' }), { now });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(listExceptionsInForce(db, { asOf: now }).find((e) => e.fact.id === result.exceptionId)).toMatchObject({ teamId: team, userId: null, fact: { scope: 'team' } });
+    expect(inForceFor(result.exceptionId, now)).toMatchObject({ teamId: team, userId: null });
     expect(listExceptions(db, { asOf: now, filter: 'active' }).find((e) => e.id === result.exceptionId)).toMatchObject({ scope: 'team', teamName: expect.any(String), status: 'active' });
   });
 
