@@ -1,4 +1,4 @@
-import { buildDailySnapshots, type DailyFigures } from '@/lib/scoring/snapshots';
+import { buildDailySnapshots, type DailyFigures, type SnapshotSeries } from '@/lib/scoring/snapshots';
 import { dayKey, parseDayKey } from '@/lib/time';
 import type { AppDatabase } from './connection';
 import { loadEvidenceHistory } from './queries/evidence';
@@ -33,12 +33,22 @@ export function refreshSnapshots(
   range: { from: Date; to: Date },
   onProgress?: (done: number, total: number) => void,
 ): SnapshotRefresh | null {
+  const bounded = snapshotRange(db, range);
+  if (!bounded) return null;
+  const history = loadEvidenceHistory(db, bounded);
+  return writeSnapshotSeries(db, buildDailySnapshots(history, bounded, onProgress));
+}
+
+/** The range a refresh covers: from the later of `from` and the first campaign, to `to`; null when empty. */
+export function snapshotRange(db: AppDatabase, range: { from: Date; to: Date }): { from: Date; to: Date } | null {
   const first = firstSnapshotDay(db);
   if (!first) return null;
   const from = new Date(Math.max(range.from.getTime(), first.getTime()));
-  if (from.getTime() > range.to.getTime()) return null;
-  const history = loadEvidenceHistory(db, { from, to: range.to });
-  const series = buildDailySnapshots(history, { from, to: range.to }, onProgress);
+  return from.getTime() > range.to.getTime() ? null : { from, to: range.to };
+}
+
+/** Replaces the stored figures of the series' days in one transaction: readers see old or new, never a mix. */
+export function writeSnapshotSeries(db: AppDatabase, series: SnapshotSeries): SnapshotRefresh {
   const sqlite = db.$client;
   const firstDay = series.organisation[0]!.day;
   const lastDay = series.organisation[series.organisation.length - 1]!.day;
@@ -68,13 +78,18 @@ export function refreshSnapshots(
 }
 
 /**
- * Brings the snapshots up to `asOf`: recomputes from the latest snapshot day (its figures were provisional
- * if it was taken before the day ended), or from the start when there are none.
+ * Where a catch-up starts: the latest snapshot day (its figures were provisional if it was taken before the
+ * day ended), or the first campaign's opening when there are none; null before any campaign.
  */
-export function catchUpSnapshots(db: AppDatabase, asOf: Date, onProgress?: (done: number, total: number) => void): SnapshotRefresh | null {
+export function catchUpStart(db: AppDatabase): Date | null {
   const latest = latestSnapshotDay(db);
-  const from = latest ? parseDayKey(latest) : (firstSnapshotDay(db) ?? asOf);
-  return refreshSnapshots(db, { from, to: asOf }, onProgress);
+  return latest ? parseDayKey(latest) : firstSnapshotDay(db);
+}
+
+/** Brings the snapshots up to `asOf` (see `catchUpStart`). */
+export function catchUpSnapshots(db: AppDatabase, asOf: Date, onProgress?: (done: number, total: number) => void): SnapshotRefresh | null {
+  const from = catchUpStart(db);
+  return from ? refreshSnapshots(db, { from, to: asOf }, onProgress) : null;
 }
 
 /**

@@ -12,15 +12,27 @@ import type {
 } from '@/lib/scoring/history';
 import type { AppDatabase } from '../connection';
 
+/** A slice of the people, by id modulo `count`, so that several workers can each score a part. */
+export interface EvidenceShard {
+  index: number;
+  count: number;
+}
+
 /**
  * Loads, in a handful of bulk queries, everything the score of `userIds` (or everyone) depends on between
  * `from` and `to`: memberships, supervision, campaigns, attestations, device versions with their apps,
  * exceptions and settings. Raw prepared statements: this is the hot path of rescoring and rebuilds.
  */
-export function loadEvidenceHistory(db: AppDatabase, { userIds, from, to }: { userIds?: readonly number[]; from: Date; to: Date }): EvidenceHistory {
+export function loadEvidenceHistory(
+  db: AppDatabase,
+  { userIds, from, to, shard }: { userIds?: readonly number[]; from: Date; to: Date; shard?: EvidenceShard },
+): EvidenceHistory {
   const sqlite = db.$client;
   const people = userIds ? JSON.stringify(userIds) : null;
-  const forPeople = (column: string) => (people === null ? '1 = 1' : `${column} IN (SELECT value FROM json_each(@people))`);
+  // Ids are spliced as validated integers: shard filters must stay constant folding-friendly in every query.
+  const shardFilter = shard ? ` AND (%COLUMN% % ${Math.trunc(shard.count)}) = ${Math.trunc(shard.index)}` : '';
+  const forPeople = (column: string) =>
+    (people === null ? '1 = 1' : `${column} IN (SELECT value FROM json_each(@people))`) + shardFilter.replace('%COLUMN%', column);
   const params = { people, from: from.getTime(), to: to.getTime() };
   const args = people === null ? { from: params.from, to: params.to } : params;
   const date = (ms: number | null) => (ms === null ? null : new Date(ms));

@@ -89,6 +89,19 @@ export function addMember(totals: GroupTotals, member: TeamMemberScore, weight: 
   }
 }
 
+/** Adds `from` into `into` in place (sums over disjoint sets of people). */
+export function mergeTotals(into: GroupTotals, from: GroupTotals): void {
+  into.members += from.members;
+  into.weightSum += from.weightSum;
+  into.weightedTenthsSum += from.weightedTenthsSum;
+  into.highRiskCount += from.highRiskCount;
+  into.attestationsDue += from.attestationsDue;
+  into.attestationsDone += from.attestationsDone;
+  for (const [ruleId, count] of Object.entries(from.ruleFailCounts)) {
+    into.ruleFailCounts[ruleId] = (into.ruleFailCounts[ruleId] ?? 0) + count;
+  }
+}
+
 /** The roll-up that `totals` describe (see aggregateTeam for the rules). */
 export function groupFromTotals(totals: GroupTotals, openExceptions: number): GroupScore {
   const { members } = totals;

@@ -1,7 +1,7 @@
 import { DEFAULT_POLICY_PARAMETERS } from '../policy/parameters';
 import { MS_PER_DAY, dayKey } from '../time';
-import { addMember, emptyTotals, groupFromTotals, type GroupScore, type GroupTotals } from './aggregate';
-import { memberState, teamExceptionsOn, type MemberState } from './day';
+import { addMember, type GroupScore } from './aggregate';
+import { emptySums, figuresFromSums, memberState, mergeSums, teamExceptionCounts, type GroupSums, type MemberState } from './day';
 import { parametersOn, type EvidenceHistory, type MembershipRecord } from './history';
 import type { PolicyParameters } from '../policy/types';
 
@@ -104,15 +104,16 @@ function configuredAges(history: EvidenceHistory): number[] {
 }
 
 /**
- * Daily figures for every team and the organisation over [from, to] (UTC days, inclusive), equal to
- * scoring everyone on every day with `scoreDay` but evaluating each person only on the days their
- * evidence can change, and carrying their contribution to team and organisation sums in between.
+ * Daily sums for every team and the organisation over [from, to] (UTC days, inclusive), for the people in
+ * `history`: equal to summing `sumDay` on every day, but evaluating each person only on the days their
+ * evidence can change and carrying their contribution in between. Sums over disjoint sets of people (shards)
+ * merge by addition (`mergeDailySums`).
  */
-export function buildDailySnapshots(
+export function buildDailySums(
   history: EvidenceHistory,
   range: { from: Date; to: Date },
   onProgress?: (done: number, total: number) => void,
-): SnapshotSeries {
+): DailySums {
   const first = dayIndexOf(range.from);
   const last = dayIndexOf(range.to);
   const shared = new Set<number>();
@@ -170,33 +171,71 @@ export function buildDailySnapshots(
   }
   onProgress?.(byUser.size, byUser.size);
 
-  const teamExceptions = (day: number) =>
-    new Map([...history.teams.keys()].map((id) => [id, teamExceptionsOn(history, id, snapshotInstant(day, range.to))]));
-  const exceptionsByDay = new Map<number, Map<number, number>>();
-  for (let day = first; day <= last; day += 1) exceptionsByDay.set(day, teamExceptions(day));
-
-  const teams = new Map<number, DailyFigures[]>();
-  for (const [teamId, changes] of teamChanges) {
-    teams.set(teamId, sweep(changes, first, last, (day) => exceptionsByDay.get(day)!.get(teamId)!));
+  const teamExceptions = new Map<number, number[]>([...history.teams.keys()].map((id) => [id, []]));
+  for (let day = first; day <= last; day += 1) {
+    for (const [teamId, count] of teamExceptionCounts(history, snapshotInstant(day, range.to))) teamExceptions.get(teamId)!.push(count);
   }
-  const organisation = sweep(organisationChanges, first, last, (day) => [...exceptionsByDay.get(day)!.values()].reduce((a, b) => a + b, 0));
-  return { teams, organisation, evaluations };
+  const teams = new Map([...teamChanges].map(([teamId, changes]) => [teamId, sweep(changes, first, last)]));
+  return { first, last, teams, organisation: sweep(organisationChanges, first, last), teamExceptions, evaluations };
 }
 
-/** Applies changes day by day and emits the group's figures for each day in [first, last]. */
-function sweep(changes: Change[], first: number, last: number, groupExceptions: (day: number) => number): DailyFigures[] {
+/** Daily sums of a set of people, with the team-scope exception counts of each day (the same for every shard). */
+export interface DailySums {
+  first: number;
+  last: number;
+  teams: Map<number, GroupSums[]>;
+  organisation: GroupSums[];
+  teamExceptions: Map<number, number[]>;
+  evaluations: number;
+}
+
+/** Adds the daily sums of other people (another shard of the same range) into `into`, in place. */
+export function mergeDailySums(into: DailySums, from: DailySums): void {
+  for (const [teamId, days] of from.teams) {
+    const target = into.teams.get(teamId);
+    if (!target) into.teams.set(teamId, days);
+    else days.forEach((sums, i) => mergeSums(target[i]!, sums));
+  }
+  from.organisation.forEach((sums, i) => mergeSums(into.organisation[i]!, sums));
+  into.evaluations += from.evaluations;
+}
+
+/** The figures that daily sums describe. */
+export function dailyFigures(sums: DailySums): SnapshotSeries {
+  const teams = new Map<number, DailyFigures[]>([...sums.teams.keys()].map((id) => [id, []]));
+  const organisation: DailyFigures[] = [];
+  for (let i = 0; i <= sums.last - sums.first; i += 1) {
+    const day = dayKey(endOfDay(sums.first + i));
+    const teamExceptions = new Map([...sums.teamExceptions].map(([teamId, counts]) => [teamId, counts[i]!]));
+    const figures = figuresFromSums({ teams: new Map([...sums.teams].map(([teamId, days]) => [teamId, days[i]!])), organisation: sums.organisation[i]! }, teamExceptions);
+    for (const [teamId, group] of figures.teams) teams.get(teamId)!.push({ day, ...group });
+    organisation.push({ day, ...figures.organisation });
+  }
+  return { teams, organisation, evaluations: sums.evaluations };
+}
+
+/** Daily figures for every team and the organisation over [from, to], from one history (see `buildDailySums`). */
+export function buildDailySnapshots(
+  history: EvidenceHistory,
+  range: { from: Date; to: Date },
+  onProgress?: (done: number, total: number) => void,
+): SnapshotSeries {
+  return dailyFigures(buildDailySums(history, range, onProgress));
+}
+
+/** Applies changes day by day and keeps the group's sums at the end of each day in [first, last]. */
+function sweep(changes: Change[], first: number, last: number): GroupSums[] {
   changes.sort((a, b) => a.day - b.day);
-  const totals: GroupTotals = emptyTotals();
-  let personalExceptions = 0;
-  const figures: DailyFigures[] = [];
+  const running = emptySums();
+  const days: GroupSums[] = [];
   let i = 0;
   for (let day = first; day <= last; day += 1) {
     for (; i < changes.length && changes[i]!.day <= day; i += 1) {
       const { state, sign } = changes[i]!;
-      addMember(totals, state, state.weight, sign);
-      personalExceptions += sign * state.openExceptions;
+      addMember(running.totals, state, state.weight, sign);
+      running.personalExceptions += sign * state.openExceptions;
     }
-    figures.push({ day: dayKey(endOfDay(day)), ...groupFromTotals(totals, personalExceptions + groupExceptions(day)) });
+    days.push({ totals: { ...running.totals, ruleFailCounts: { ...running.totals.ruleFailCounts } }, personalExceptions: running.personalExceptions });
   }
-  return figures;
+  return days;
 }
