@@ -89,7 +89,7 @@ export function addMember(totals: GroupTotals, member: TeamMemberScore, weight: 
   }
 }
 
-/** Adds `from` into `into` in place (sums over disjoint sets of people). */
+/** Adds `from` into `into` in place (sums over disjoint sets of people, or a day's changes, which may be negative). */
 export function mergeTotals(into: GroupTotals, from: GroupTotals): void {
   into.members += from.members;
   into.weightSum += from.weightSum;
@@ -98,7 +98,9 @@ export function mergeTotals(into: GroupTotals, from: GroupTotals): void {
   into.attestationsDue += from.attestationsDue;
   into.attestationsDone += from.attestationsDone;
   for (const [ruleId, count] of Object.entries(from.ruleFailCounts)) {
-    into.ruleFailCounts[ruleId] = (into.ruleFailCounts[ruleId] ?? 0) + count;
+    const sum = (into.ruleFailCounts[ruleId] ?? 0) + count;
+    if (sum === 0) delete into.ruleFailCounts[ruleId];
+    else into.ruleFailCounts[ruleId] = sum;
   }
 }
 

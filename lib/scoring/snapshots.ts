@@ -36,12 +36,6 @@ const dayIndexOf = (date: Date) => Math.floor(date.getTime() / MS_PER_DAY);
 /** What a member adds to their groups' sums: their state without the rule results (kept small across two years). */
 type Contribution = Omit<MemberState, 'results'>;
 
-interface Change {
-  day: number;
-  state: Contribution;
-  sign: 1 | -1;
-}
-
 function contributionOf({ results: _results, ...contribution }: MemberState): Contribution {
   return contribution;
 }
@@ -123,8 +117,16 @@ export function buildDailySums(
 
   const byUser = new Map<number, MembershipRecord[]>();
   for (const m of history.memberships) byUser.set(m.userId, [...(byUser.get(m.userId) ?? []), m]);
-  const teamChanges = new Map<number, Change[]>([...history.teams.keys()].map((id) => [id, []]));
-  const organisationChanges: Change[] = [];
+  // Each change of a contribution is added to (or taken from) its group's delta for the day it happens;
+  // memory stays groups × days whatever the number of people.
+  const teamDeltas = new Map<number, Map<number, GroupSums>>([...history.teams.keys()].map((id) => [id, new Map()]));
+  const organisationDeltas = new Map<number, GroupSums>();
+  const apply = (deltas: Map<number, GroupSums>, day: number, state: Contribution, sign: 1 | -1) => {
+    let delta = deltas.get(day);
+    if (!delta) deltas.set(day, (delta = emptySums()));
+    addMember(delta.totals, state, state.weight, sign);
+    delta.personalExceptions += sign * state.openExceptions;
+  };
   let evaluations = 0;
   let done = 0;
   // Parameters depend only on the team and the day: merge them once per pair, not once per person.
@@ -153,16 +155,16 @@ export function buildDailySums(
           nextPrimary ??= previous;
           continue;
         }
-        const changes = teamChanges.get(m.teamId)!;
-        if (previous) changes.push({ day, state: previous, sign: -1 });
-        if (next) changes.push({ day, state: next, sign: 1 });
+        const deltas = teamDeltas.get(m.teamId)!;
+        if (previous) apply(deltas, day, previous, -1);
+        if (next) apply(deltas, day, next, 1);
         if (next) current.set(m, next);
         else current.delete(m);
         nextPrimary ??= next;
       }
       if (primary !== nextPrimary) {
-        if (primary) organisationChanges.push({ day, state: primary, sign: -1 });
-        if (nextPrimary) organisationChanges.push({ day, state: nextPrimary, sign: 1 });
+        if (primary) apply(organisationDeltas, day, primary, -1);
+        if (nextPrimary) apply(organisationDeltas, day, nextPrimary, 1);
         primary = nextPrimary;
       }
     }
@@ -175,8 +177,8 @@ export function buildDailySums(
   for (let day = first; day <= last; day += 1) {
     for (const [teamId, count] of teamExceptionCounts(history, snapshotInstant(day, range.to))) teamExceptions.get(teamId)!.push(count);
   }
-  const teams = new Map([...teamChanges].map(([teamId, changes]) => [teamId, sweep(changes, first, last)]));
-  return { first, last, teams, organisation: sweep(organisationChanges, first, last), teamExceptions, evaluations };
+  const teams = new Map([...teamDeltas].map(([teamId, deltas]) => [teamId, accumulate(deltas, first, last)]));
+  return { first, last, teams, organisation: accumulate(organisationDeltas, first, last), teamExceptions, evaluations };
 }
 
 /** Daily sums of a set of people, with the team-scope exception counts of each day (the same for every shard). */
@@ -223,18 +225,13 @@ export function buildDailySnapshots(
   return dailyFigures(buildDailySums(history, range, onProgress));
 }
 
-/** Applies changes day by day and keeps the group's sums at the end of each day in [first, last]. */
-function sweep(changes: Change[], first: number, last: number): GroupSums[] {
-  changes.sort((a, b) => a.day - b.day);
+/** Running sums of a group's daily deltas: its sums at the end of each day in [first, last]. */
+function accumulate(deltas: ReadonlyMap<number, GroupSums>, first: number, last: number): GroupSums[] {
   const running = emptySums();
   const days: GroupSums[] = [];
-  let i = 0;
   for (let day = first; day <= last; day += 1) {
-    for (; i < changes.length && changes[i]!.day <= day; i += 1) {
-      const { state, sign } = changes[i]!;
-      addMember(running.totals, state, state.weight, sign);
-      running.personalExceptions += sign * state.openExceptions;
-    }
+    const delta = deltas.get(day);
+    if (delta) mergeSums(running, delta);
     days.push({ totals: { ...running.totals, ruleFailCounts: { ...running.totals.ruleFailCounts } }, personalExceptions: running.personalExceptions });
   }
   return days;
