@@ -117,7 +117,7 @@ describe('manager', () => {
     const table = await app.table('Teams you manage').textContent();
     for (const team of managed) expect(table).toContain(team.name);
 
-    await page.getByRole('link', { name: managed[0]!.name }).click();
+    await app.table('Teams you manage').getByRole('link', { name: managed[0]!.name }).click();
     await page.waitForURL(`**/teams/${managed[0]!.id}`);
     expect(await app.table(`Members of ${managed[0]!.name}`).locator('tbody tr').count()).toBe(managed[0]!.members);
   });
@@ -166,5 +166,17 @@ describe('admin', () => {
     const table = await app.table('Officers and administrators').textContent();
     for (const { email } of officers) expect(table).toContain(email);
     expect((await app.goto('/organisation'))?.status()).toBe(404);
+  });
+});
+
+describe('every response', () => {
+  it('carries the security headers', async () => {
+    const response = await fetch(`${baseUrl}/signin`);
+    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    expect(response.headers.get('x-powered-by')).toBeNull();
   });
 });
