@@ -40,6 +40,11 @@ export function AppShell({ user, organisationName, children }: { user: SessionUs
       <main id="main" className="mx-auto max-w-6xl px-4 py-8">
         {children}
       </main>
+      <footer className="mx-auto max-w-6xl px-4 pb-8 text-sm text-slate-600">
+        <Link href="/privacy" className="underline-offset-2 hover:underline">
+          Your data: what Onchannel records and why
+        </Link>
+      </footer>
     </div>
   );
 }

@@ -180,3 +180,18 @@ describe('every response', () => {
     expect(response.headers.get('x-powered-by')).toBeNull();
   });
 });
+
+describe('the privacy page', () => {
+  it('tells every role what is recorded about them, from the footer of any page', async () => {
+    for (const email of ['staff@northbridge.example', 'admin@northbridge.example']) {
+      const context = await browser.newContext();
+      const p = await context.newPage();
+      await new SignInPage(p, baseUrl).signInAndWait(email, DEMO_PASSWORD);
+      await p.getByRole('link', { name: /Your data/ }).click();
+      await p.waitForURL('**/privacy');
+      await expect.poll(() => p.getByRole('heading', { level: 1 }).textContent()).toBe('Your data');
+      expect(await p.getByRole('table', { name: 'What is recorded' }).locator('tbody tr').count()).toBeGreaterThan(3);
+      await context.close();
+    }
+  });
+});
