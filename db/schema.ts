@@ -121,6 +121,8 @@ export const campaigns = sqliteTable(
     dueAt: timestamp('due_at').notNull(),
     /** True when every team is in the audience; otherwise see campaign_teams. */
     allTeams: flag('all_teams').notNull().default(true),
+    /** JSON: sector → pack version in force when the campaign was created (null for campaigns made before it was recorded). */
+    packVersions: text('pack_versions', { mode: 'json' }).$type<Partial<Record<(typeof SECTORS)[number], string>>>(),
     createdBy: integer('created_by').references(() => users.id),
     createdAt: createdAt(),
   },
@@ -169,6 +171,55 @@ export const attestations = sqliteTable(
     index('attestations_campaign_idx').on(t.campaignId),
     index('attestations_supersedes_idx').on(t.supersedesId),
     uniqueIndex('attestations_content_hash_idx').on(t.contentHash),
+  ],
+);
+
+/**
+ * Unsigned answers kept while a person fills in an attestation: one row per person and campaign, updated in
+ * place and deleted when the attestation is submitted. Drafts are not records and carry no signature.
+ */
+export const attestationDrafts = sqliteTable(
+  'attestation_drafts',
+  {
+    userId: integer('user_id').notNull().references(() => users.id),
+    campaignId: integer('campaign_id').notNull().references(() => campaigns.id),
+    /** JSON: question id → the raw form value(s) as typed, not yet validated. */
+    answers: text('answers', { mode: 'json' }).$type<Record<string, string | string[]>>().notNull(),
+    updatedAt: timestamp('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.campaignId] }), index('attestation_drafts_campaign_idx').on(t.campaignId)],
+);
+
+export const REMINDER_KINDS = ['due_soon', 'overdue', 'nudge'] as const;
+
+/**
+ * Outbox of attestation reminders: every reminder is written here (officers read it in the app) and, when SMTP is
+ * configured, also e-mailed. At most one reminder per person per UTC day, enforced by the unique index.
+ */
+export const reminders = sqliteTable(
+  'reminders',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id').notNull().references(() => users.id),
+    campaignId: integer('campaign_id').notNull().references(() => campaigns.id),
+    kind: text('kind', { enum: REMINDER_KINDS }).notNull(),
+    /** UTC day the reminder belongs to, 'YYYY-MM-DD'. */
+    day: text('day').notNull(),
+    recipient: text('recipient').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    /** The manager or officer who nudged; null for scheduled reminders. */
+    sentBy: integer('sent_by').references(() => users.id),
+    createdAt: timestamp('created_at').notNull(),
+    /** When the e-mail was accepted by the SMTP server; null when not e-mailed (no SMTP) or failed. */
+    emailedAt: timestamp('emailed_at'),
+    emailError: text('email_error'),
+  },
+  (t) => [
+    uniqueIndex('reminders_user_day_idx').on(t.userId, t.day),
+    index('reminders_campaign_idx').on(t.campaignId),
+    index('reminders_created_idx').on(t.createdAt),
+    index('reminders_sent_by_idx').on(t.sentBy),
   ],
 );
 
@@ -405,3 +456,5 @@ export type Device = typeof devices.$inferSelect;
 export type DeviceVersion = typeof deviceVersions.$inferSelect;
 export type DeviceApp = typeof deviceApps.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
+export type AttestationDraft = typeof attestationDrafts.$inferSelect;
+export type Reminder = typeof reminders.$inferSelect;

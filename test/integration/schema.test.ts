@@ -14,8 +14,8 @@ describe('migrations', () => {
       .map((row) => (row as { name: string }).name)
       .sort();
     expect(tables).toEqual([
-      'api_tokens', 'attestations', 'audit_log', 'campaign_teams', 'campaigns', 'device_apps', 'device_versions', 'devices',
-      'exceptions', 'imports', 'org_score_snapshots', 'organisation', 'policy_settings', 'team_managers', 'team_members',
+      'api_tokens', 'attestation_drafts', 'attestations', 'audit_log', 'campaign_teams', 'campaigns', 'device_apps', 'device_versions', 'devices',
+      'exceptions', 'imports', 'org_score_snapshots', 'organisation', 'policy_settings', 'reminders', 'team_managers', 'team_members',
       'team_score_snapshots', 'teams', 'users',
     ]);
   });

@@ -1,0 +1,61 @@
+'use server';
+
+import { headers } from 'next/headers';
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { db } from '@/db';
+import { applyAttestationSubmission, attestationContext, CAMPAIGN_NOT_OPEN, saveAttestationDraft } from '@/db/commands/attestations';
+import { refreshScoresFrom } from '@/lib/actions/score-refresh';
+import { authorize, validateInput } from '@/lib/auth/action-guard';
+import { getSessionUser } from '@/lib/auth/guards';
+import { formatDateTime } from '@/lib/format';
+import type { FormState } from '@/lib/validation/action-result';
+import { attestationFromFormData, attestationSubmissionSchema, draftAnswersFromFormData } from '@/lib/validation/attestations';
+
+/** The campaign id posted by the form, or null when it is not a positive integer. */
+function postedCampaignId(form: FormData): number | null {
+  const value = Number(form.get('campaignId'));
+  return Number.isInteger(value) && value > 0 ? value : null;
+}
+
+/** The client's address as the proxy reports it (first hop of x-forwarded-for), and its user agent. */
+async function requestFacts(): Promise<{ ipAddress: string | null; userAgent: string | null }> {
+  const h = await headers();
+  const forwarded = h.get('x-forwarded-for')?.split(',')[0]?.trim();
+  return { ipAddress: (forwarded || h.get('x-real-ip')) ?? null, userAgent: h.get('user-agent') };
+}
+
+/**
+ * Signs and records the signed-in person's attestation ('view:own'). The campaign must be open to their team;
+ * the answers are validated against the questions of their pack; the typed name must be theirs. On success the
+ * scores are refreshed and the person is taken to the receipt; on failure nothing is stored.
+ */
+export async function submitAttestation(_previous: FormState, form: FormData): Promise<FormState> {
+  const access = authorize(await getSessionUser(), 'view:own');
+  if (!access.ok) return access;
+  const person = access.user;
+  const now = new Date();
+  const campaignId = postedCampaignId(form);
+  const context = campaignId === null ? null : attestationContext(db, person, { campaignId, asOf: now });
+  if (!context) return { ok: false, error: CAMPAIGN_NOT_OPEN };
+  const valid = validateInput(attestationSubmissionSchema(context.questions, person.name), attestationFromFormData(form, context.questions));
+  if (!valid.ok) return valid;
+  const result = applyAttestationSubmission(db, person, context, valid.data, { now, ...(await requestFacts()) });
+  if (!result.ok) return result;
+  refreshScoresFrom(result.submittedAt);
+  revalidatePath('/my');
+  revalidatePath('/campaigns', 'layout');
+  redirect(`/attest/receipt/${result.attestationId}`);
+}
+
+/** Keeps the signed-in person's unfinished answers for a campaign open to them ('view:own'). Not a record. */
+export async function saveDraft(_previous: FormState, form: FormData): Promise<FormState> {
+  const access = authorize(await getSessionUser(), 'view:own');
+  if (!access.ok) return access;
+  const campaignId = postedCampaignId(form);
+  const now = new Date();
+  const context = campaignId === null ? null : attestationContext(db, access.user, { campaignId, asOf: now });
+  if (!context) return { ok: false, error: CAMPAIGN_NOT_OPEN };
+  const saved = saveAttestationDraft(db, access.user, { campaignId: context.campaign.id, answers: draftAnswersFromFormData(form, context.questions) }, { now });
+  return { ok: true, message: `Draft saved ${formatDateTime(saved.savedAt)}. It is not signed until you submit.` };
+}
