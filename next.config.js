@@ -36,6 +36,11 @@ const nextConfig = {
   serverExternalPackages: ['better-sqlite3'],
   // NEXT_DIST_DIR lets parallel worktrees build and serve without sharing one .next folder.
   distDir: process.env.NEXT_DIST_DIR || '.next',
+  // Device imports upload CSV files through a server action; IMPORT_MAX_BYTES (default 20 MB) is checked
+  // there with a clear message, so the transport limit sits just above it.
+  experimental: {
+    serverActions: { bodySizeLimit: `${Math.ceil(Number(process.env.IMPORT_MAX_BYTES || 20 * 1024 * 1024) / (1024 * 1024)) + 1}mb` },
+  },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

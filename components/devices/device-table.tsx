@@ -1,6 +1,8 @@
 import { Badge } from '@/components/ui/badge';
 import { Cell, DataTable } from '@/components/ui/table';
 import type { OwnDevice } from '@/db/queries/devices';
+import Link from 'next/link';
+import { deviceFreshness, freshnessLabel, STALE_DEVICE_DAYS } from '@/lib/devices/freshness';
 import { capitalise, formatDate } from '@/lib/format';
 import { MESSAGING_APP_LABELS, OPERATING_SYSTEM_LABELS } from '@/lib/policy/constants';
 
@@ -15,14 +17,48 @@ function YesNo({ value, yes, no }: { value: boolean; yes: string; no: string }) 
   return <Badge tone={value ? 'good' : 'bad'}>{value ? yes : no}</Badge>;
 }
 
-/** Devices with their security settings and messaging apps (never content, never other apps). */
-export function DeviceTable({ devices, caption }: { devices: readonly OwnDevice[]; caption: string }) {
+function LastSeen({ lastSeenAt, asOf, staleDays }: { lastSeenAt: Date | null; asOf: Date; staleDays: number }) {
+  const label = freshnessLabel(deviceFreshness(lastSeenAt, asOf, staleDays));
+  return (
+    <>
+      <div>{formatDate(lastSeenAt)}</div>
+      {label ? <Badge tone="warn">{label}</Badge> : null}
+    </>
+  );
+}
+
+/**
+ * Devices with their security settings and messaging apps (never content, never other apps). A device not
+ * seen for more than `staleDays` (the policy's staleDeviceDays) on `asOf` is flagged "Stale — not seen for N
+ * days". With `editHref`, each model links to its edit page.
+ */
+export function DeviceTable({
+  devices,
+  caption,
+  asOf = new Date(),
+  staleDays = STALE_DEVICE_DAYS,
+  editHref,
+}: {
+  devices: readonly OwnDevice[];
+  caption: string;
+  asOf?: Date;
+  staleDays?: number;
+  editHref?: (deviceId: number) => string;
+}) {
   return (
     <DataTable caption={caption} headers={['Device', 'Ownership', 'OS', 'Security', 'Last seen', 'Messaging apps']}>
       {devices.map((device) => (
         <tr key={device.deviceId}>
           <Cell>
-            <div className="font-medium">{device.model}</div>
+            <div className="font-medium">
+              {editHref ? (
+                <Link href={editHref(device.deviceId)} className="text-indigo-700 underline" aria-label={`Edit ${device.model}`}>
+                  {device.model}
+                </Link>
+              ) : (
+                device.model
+              )}
+            </div>
             <div className="text-xs text-slate-600">
               {capitalise(device.kind)} · {DEVICE_SOURCE_LABELS[device.source]}
             </div>
@@ -38,7 +74,9 @@ export function DeviceTable({ devices, caption }: { devices: readonly OwnDevice[
               <YesNo value={device.passcode} yes="Passcode" no="No passcode" />
             </div>
           </Cell>
-          <Cell className="whitespace-nowrap">{formatDate(device.lastSeenAt)}</Cell>
+          <Cell className="whitespace-nowrap">
+            <LastSeen lastSeenAt={device.lastSeenAt} asOf={asOf} staleDays={staleDays} />
+          </Cell>
           <Cell>
             {device.apps.length === 0 ? (
               <span className="text-slate-600">None recorded</span>

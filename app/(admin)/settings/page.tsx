@@ -4,12 +4,12 @@ import { Card, EmptyState } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { Cell, DataTable } from '@/components/ui/table';
 import { TeamSummaryTable } from '@/components/teams/team-summary-table';
+import { ApiTokensCard } from '@/components/settings/api-tokens-card';
 import { db } from '@/db';
 import { countPeopleByRole, findOrganisation, listApiTokens, listPrivilegedPeople } from '@/db/queries/organisation';
 import { listTeamSummaries } from '@/db/queries/teams';
 import { requireCapability } from '@/lib/auth/guards';
 import { ROLES, ROLE_LABELS } from '@/lib/auth/roles';
-import { formatDate } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Settings' };
 
@@ -72,28 +72,7 @@ export default async function SettingsPage() {
         )}
       </Card>
 
-      <Card title="API tokens">
-        {tokens.length === 0 ? (
-          <EmptyState title="No API tokens have been created">
-            MDM sync scripts authenticate to <code>/api/v1/devices</code> with a bearer token created here.
-          </EmptyState>
-        ) : (
-          <DataTable caption="API tokens" headers={['Name', 'Token', 'Scopes', 'Created', 'Last used', 'Status']}>
-            {tokens.map((token) => (
-              <tr key={token.id}>
-                <Cell className="font-medium">{token.name}</Cell>
-                <Cell>
-                  <code>{token.tokenPrefix}…</code>
-                </Cell>
-                <Cell>{token.scopes.join(', ')}</Cell>
-                <Cell>{formatDate(token.createdAt)}</Cell>
-                <Cell>{formatDate(token.lastUsedAt)}</Cell>
-                <Cell>{token.revokedAt ? <Badge tone="bad">Revoked</Badge> : <Badge tone="good">Active</Badge>}</Cell>
-              </tr>
-            ))}
-          </DataTable>
-        )}
-      </Card>
+      <ApiTokensCard tokens={tokens} asOf={new Date()} />
     </>
   );
 }
