@@ -23,6 +23,14 @@ export function validateInput<S extends z.ZodType>(schema: S, input: unknown): {
   return { ok: true, data: parsed.data };
 }
 
+/**
+ * A form's own fields as a plain object (last value wins). React adds hidden `$ACTION_…` fields to forms
+ * bound to a server action; they are not the form's input and would fail strict schemas.
+ */
+export function formFields(form: FormData): Record<string, FormDataEntryValue> {
+  return Object.fromEntries([...form.entries()].filter(([key]) => !key.startsWith('$ACTION')));
+}
+
 /** How one server action is checked before its work runs. */
 export interface GuardedActionSpec<S extends z.ZodType, R extends ActionResult> {
   capability: Capability;
@@ -47,7 +55,7 @@ export async function runGuardedAction<S extends z.ZodType, R extends ActionResu
   const access = authorize(await getSessionUser(), spec.capability);
   if (!access.ok) return access;
   let raw: unknown = input;
-  if (input instanceof FormData) raw = spec.fromFormData ? spec.fromFormData(input) : Object.fromEntries(input);
+  if (input instanceof FormData) raw = spec.fromFormData ? spec.fromFormData(input) : formFields(input);
   const schema = typeof spec.schema === 'function' ? spec.schema() : spec.schema;
   const valid = validateInput(schema, raw);
   if (!valid.ok) return valid;
