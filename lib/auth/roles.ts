@@ -80,7 +80,9 @@ const NAVIGATION: readonly NavItem[] = [
   { href: '/organisation', label: 'Organisation', capability: 'view:organisation' },
   { href: '/policy', label: 'Policy', capability: 'manage:policy' },
   { href: '/exceptions', label: 'Exceptions', capability: 'manage:exceptions' },
+  { href: '/imports', label: 'Imports', capability: 'import:devices' },
   { href: '/teams', label: 'My teams', capability: 'view:team' },
+  { href: '/campaigns', label: 'Campaigns', capability: 'view:team' },
   { href: '/settings', label: 'Settings', capability: 'manage:settings' },
   { href: '/my', label: 'My compliance', capability: 'view:own' },
 ];

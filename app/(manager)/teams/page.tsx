@@ -1,35 +1,33 @@
 import type { Metadata } from 'next';
+import { DashboardView } from '@/components/dashboard/dashboard-view';
 import { EmptyState } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
-import { TeamSummaryTable } from '@/components/teams/team-summary-table';
 import { db } from '@/db';
-import { findCurrentCampaign } from '@/db/queries/campaigns';
-import { latestSnapshot } from '@/db/queries/scores';
-import { listTeamSummaries } from '@/db/queries/teams';
+import { loadDashboard } from '@/db/queries/dashboard-data';
 import { ensureSnapshotsReach } from '@/db/snapshots';
-import { dayKey } from '@/lib/time';
 import { requireCapability } from '@/lib/auth/guards';
 import { teamScope } from '@/lib/auth/roles';
+import { parseDashboardFilters } from '@/lib/validation/dashboard';
 
 export const metadata: Metadata = { title: 'My teams' };
 
-export default async function MyTeamsPage() {
+export default async function MyTeamsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireCapability('view:team');
+  const scope = teamScope(user);
+  const filters = parseDashboardFilters(await searchParams);
   const asOf = new Date();
-  const campaign = findCurrentCampaign(db, { asOf });
   ensureSnapshotsReach(db, asOf);
-  const snapshot = latestSnapshot(db, { day: dayKey(asOf) });
-  const teams = listTeamSummaries(db, { scope: teamScope(user), campaignId: campaign?.id ?? null });
+  const data = loadDashboard(db, { scope, filters, asOf });
   return (
     <>
       <PageHeader
         title="My teams"
-        description="The teams you are responsible for, with their members, devices and progress on the current attestation."
+        description="The teams you are responsible for: their score and trend, where rules fail, attestation progress and device posture. Open a team to see its members, riskiest first."
       />
-      {teams.length === 0 ? (
+      {data.scopeTeams.length === 0 ? (
         <EmptyState title="You do not manage a team yet">An administrator assigns managers to teams under Settings.</EmptyState>
       ) : (
-        <TeamSummaryTable teams={teams} caption="Teams you manage" period={campaign?.period ?? null} figures={snapshot?.teams} />
+        <DashboardView data={data} filters={filters} basePath="/teams" showSector={scope === 'all'} teamsCaption="Teams you manage" />
       )}
     </>
   );

@@ -19,8 +19,8 @@ describe('role → capability map', () => {
 
   it.each([
     ['staff', '/my', ['My compliance']],
-    ['manager', '/teams', ['My teams', 'My compliance']],
-    ['officer', '/organisation', ['Organisation', 'Policy', 'Exceptions', 'My teams', 'My compliance']],
+    ['manager', '/teams', ['My teams', 'Campaigns', 'My compliance']],
+    ['officer', '/organisation', ['Organisation', 'Policy', 'Exceptions', 'Imports', 'My teams', 'Campaigns', 'My compliance']],
     ['admin', '/settings', ['Settings', 'My compliance']],
   ] as const)('%s lands on %s and sees %j', (role, home, labels) => {
     expect(homePathFor(role)).toBe(home);

@@ -2,18 +2,26 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AttestationStatusBadge } from '@/components/attestations/attestation-status-badge';
+import { Breadcrumbs } from '@/components/dashboard/breadcrumbs';
+import { CsvLink } from '@/components/dashboard/csv-link';
+import { ScoreChange } from '@/components/dashboard/score-change';
+import { TopRules } from '@/components/dashboard/top-rules';
+import { TrendPanel } from '@/components/dashboard/trend-panel';
 import { Badge } from '@/components/ui/badge';
-import { EmptyState, Stat } from '@/components/ui/card';
+import { Card, EmptyState, Stat } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { Cell, DataTable } from '@/components/ui/table';
 import { db } from '@/db';
-import { findCurrentCampaign } from '@/db/queries/campaigns';
+import { campaignInForceFor, listCampaignsWithAudience } from '@/db/queries/campaigns';
+import { chartMarkers, quarterAgoDay, topFailedRules, trendSeries, viewFigures } from '@/db/queries/dashboard';
 import { scoreTeam } from '@/db/queries/scores';
 import { findTeam, listTeamMembers } from '@/db/queries/teams';
+import { ensureSnapshotsReach } from '@/db/snapshots';
 import { ScoreWithBand } from '@/components/scores/band-badge';
 import { requireTeamAccess } from '@/lib/auth/guards';
 import { can } from '@/lib/auth/roles';
 import { capitalise, formatShare } from '@/lib/format';
+import { addDays, dayKey } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'Team' };
 
@@ -25,59 +33,89 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
   const team = findTeam(db, { teamId });
   if (!team) notFound();
   const asOf = new Date();
-  const campaign = findCurrentCampaign(db, { asOf });
+  const today = dayKey(asOf);
+  ensureSnapshotsReach(db, asOf);
+  const campaign = campaignInForceFor(listCampaignsWithAudience(db), teamId, asOf);
   const scores = scoreTeam(db, { teamId, asOf });
   const standing = new Map(scores.members.map((m) => [m.userId, m.personScore]));
-  // Riskiest first: band, then score.
+  // Riskiest first: lowest score first; unscored last.
   const members = listTeamMembers(db, { teamId, campaignId: campaign?.id ?? null }).sort(
-    (a, b) => (standing.get(a.userId)?.score ?? 101) - (standing.get(b.userId)?.score ?? 101),
+    (a, b) => (standing.get(a.userId)?.score ?? 101) - (standing.get(b.userId)?.score ?? 101) || a.name.localeCompare(b.name),
   );
   const attested = members.filter((m) => m.attestedAt !== null).length;
-  const back = can(user.role, 'view:organisation') ? { href: '/organisation', label: 'Organisation' } : { href: '/teams', label: 'My teams' };
+  const from = dayKey(addDays(asOf, -364));
+  const trend = trendSeries(db, { view: 'teams', teams: [team], mode: 'total', from, to: today });
+  const markers = chartMarkers(db, { teamIds: [teamId], from, to: today });
+  const previousDay = quarterAgoDay(today);
+  const now = viewFigures(db, { view: [team], day: today });
+  const before = viewFigures(db, { view: [team], day: previousDay });
+  const rules = topFailedRules(db, { teams: [team], day: today });
+  const home = can(user.role, 'view:organisation') ? { href: '/organisation', label: 'Organisation' } : { href: '/teams', label: 'My teams' };
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link href={back.href} className="text-indigo-800 hover:underline">
-          ← {back.label}
-        </Link>
-      </nav>
+      <Breadcrumbs trail={[home, { label: team.name }]} />
       <PageHeader title={team.name} description={`${capitalise(team.sector)} policy · ${members.length} members`} />
       <dl className="mb-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Stat
           label="Team score"
           value={<ScoreWithBand score={scores.team.score} band={scores.team.band} />}
-          detail={`${scores.team.highRiskCount} of ${scores.team.members} members at high risk; supervisors weighted more`}
+          detail={<ScoreChange now={now} before={before} beforeDay={previousDay} />}
         />
-        <Stat label="Members" value={members.length} />
+        <Stat label="Members at high risk" value={formatShare(scores.team.highRiskCount, scores.team.members)} detail="Supervisors weigh more in the team score" />
         <Stat label="Devices" value={members.reduce((sum, m) => sum + m.devices, 0)} />
         <Stat label={campaign ? `${campaign.period} attested` : 'Attested'} value={formatShare(attested, members.length)} />
       </dl>
-      {members.length === 0 ? (
-        <EmptyState title="This team has no members">An administrator adds members under Settings.</EmptyState>
-      ) : (
-        <DataTable caption={`Members of ${team.name}`} headers={['Name', 'Role', 'Score', 'Findings', 'Devices', 'Current attestation']}>
-          {members.map((member) => (
-            <tr key={member.userId}>
-              <Cell>
-                <div className="font-medium">{member.name}</div>
-                <div className="text-xs text-slate-600">{member.email}</div>
-              </Cell>
-              <Cell>
-                {member.jobTitle ?? '—'} {member.isManager ? <Badge tone="info">Manager</Badge> : null}
-              </Cell>
-              <Cell>
-                <ScoreWithBand score={standing.get(member.userId)?.score ?? null} band={standing.get(member.userId)?.band ?? null} />
-              </Cell>
-              <Cell className="text-xs">{standing.get(member.userId)?.failedRuleIds.join(', ') || 'None'}</Cell>
-              <Cell className="tabular-nums">{member.devices}</Cell>
-              <Cell>
-                <AttestationStatusBadge campaign={campaign} submittedAt={member.attestedAt} asOf={asOf} />
-              </Cell>
-            </tr>
-          ))}
-        </DataTable>
-      )}
+
+      <Card title="Members, riskiest first" className="mb-8">
+        {members.length === 0 ? (
+          <EmptyState title="This team has no members">An administrator adds members under Settings.</EmptyState>
+        ) : (
+          <>
+            <DataTable caption={`Members of ${team.name}`} headers={['Name', 'Role', 'Score', 'Findings', 'Devices', 'Current attestation']}>
+              {members.map((member) => (
+                <tr key={member.userId}>
+                  <Cell>
+                    <Link href={`/people/${member.userId}?team=${teamId}`} className="font-medium text-indigo-800 underline-offset-2 hover:underline">
+                      {member.name}
+                    </Link>
+                    <div className="text-xs text-slate-600">{member.email}</div>
+                  </Cell>
+                  <Cell>
+                    {member.jobTitle ?? '—'} {member.isManager ? <Badge tone="info">Manager</Badge> : null}
+                  </Cell>
+                  <Cell>
+                    <ScoreWithBand score={standing.get(member.userId)?.score ?? null} band={standing.get(member.userId)?.band ?? null} />
+                  </Cell>
+                  <Cell className="text-xs">{standing.get(member.userId)?.failedRuleIds.join(', ') || 'None'}</Cell>
+                  <Cell className="tabular-nums">{member.devices}</Cell>
+                  <Cell>
+                    <AttestationStatusBadge campaign={campaign} submittedAt={member.attestedAt} asOf={asOf} />
+                  </Cell>
+                </tr>
+              ))}
+            </DataTable>
+            <div className="mt-3">
+              <CsvLink href={`/api/dashboard/members?team=${teamId}`} label="members" />
+            </div>
+          </>
+        )}
+      </Card>
+
+      <TrendPanel
+        title="Risk over time"
+        description={`Last year: ${team.name}’s daily score (0–100, higher is safer), with campaigns and policy changes marked.`}
+        trend={trend}
+        markers={markers}
+        actions={<CsvLink href={`/api/dashboard/trend?team=${teamId}`} label="the trend" />}
+      />
+
+      <Card title="Most failed rules in this team" className="mb-8">
+        <TopRules rules={rules} showTeams={false} />
+        <div className="mt-3">
+          <CsvLink href={`/api/dashboard/rules?team=${teamId}`} label="rules" />
+        </div>
+      </Card>
     </>
   );
 }
