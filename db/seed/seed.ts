@@ -206,10 +206,12 @@ export function seedDatabase(sqlite: Database.Database, options: SeedOptions): S
       }
     });
     const demoManagerId = people[0]!.id;
-    // A manager can run several teams, and is a member of each team they manage.
-    if (teams[1]) {
-      insertMember.run(teams[1].id, demoManagerId, historyStart, null);
-      insertManager.run(teams[1].id, demoManagerId, historyStart);
+    // A manager can run several teams, and is a member of each team they manage: the demo manager also runs
+    // the next team of the same sector (same pack, so one attestation serves both), where there is one.
+    const secondTeam = teams[1]?.sector === teams[0]!.sector ? teams[1] : undefined;
+    if (secondTeam) {
+      insertMember.run(secondTeam.id, demoManagerId, historyStart, null);
+      insertManager.run(secondTeam.id, demoManagerId, historyStart);
     }
 
     // Devices with versioned history. Retired with their owner when the owner leaves.

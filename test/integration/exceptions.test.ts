@@ -117,6 +117,10 @@ describe('a team’s exception', () => {
   });
 
   it('accepts a rule of any pack of a person in several teams', () => {
+    // The demo manager is in a finance team; make them a member of a law team as well.
+    db.$client
+      .prepare("INSERT INTO team_members (team_id, user_id, joined_at) VALUES (?, (SELECT id FROM users WHERE email = 'manager@northbridge.example'), ?)")
+      .run(teamId('law'), now.getTime() - 86_400_000);
     expect(applyExceptionGrant(db, officer, grant({ email: 'manager@northbridge.example', ruleId: 'L2' }), { now }).ok).toBe(true);
   });
 });

@@ -9,6 +9,7 @@ import { db } from '@/db';
 import { campaignProgress } from '@/db/queries/campaign-progress';
 import { campaignStatus, listCampaignsWithAudience } from '@/db/queries/campaigns';
 import { findOrganisation } from '@/db/queries/organisation';
+import { teamsNeedingReattestation } from '@/db/queries/reattestation';
 import { listPolicyTeams } from '@/db/queries/policy';
 import { requireCapability } from '@/lib/auth/guards';
 import { can, teamScope } from '@/lib/auth/roles';
@@ -17,10 +18,11 @@ import { addDays, dayKey, quarterOf, startOfUtcDay } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'Campaigns' };
 
-/** Days from opening to the default due day. */
+/** Days from opening to the default due day; a re-attestation is short. */
 const DEFAULT_CAMPAIGN_DAYS = 56;
+const REATTESTATION_DAYS = 14;
 
-export default async function CampaignsPage() {
+export default async function CampaignsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireCapability('view:team');
   const scope = teamScope(user);
   const now = new Date();
@@ -32,6 +34,8 @@ export default async function CampaignsPage() {
     .reverse();
   const manages = can(user.role, 'manage:campaigns');
   const today = startOfUtcDay(now);
+  const outdated = manages ? teamsNeedingReattestation(db, { asOf: now }) : [];
+  const reattest = manages && (await searchParams).reattest === '1' && outdated.length > 0;
 
   return (
     <>
@@ -66,11 +70,39 @@ export default async function CampaignsPage() {
           </DataTable>
         )}
       </Card>
+      {outdated.length > 0 ? (
+        <Card title="Policy version changed: re-attestation needed" className="mb-8">
+          <p className="mb-3 text-sm text-slate-700">
+            These members last attested against an older version of their team&apos;s policy pack. Their answers stay bound to the
+            version they signed; a re-attestation asks them to confirm the current one.
+          </p>
+          <DataTable caption="Teams needing re-attestation" headers={['Team', 'Pack in force', 'Members on an older version']}>
+            {outdated.map((t) => (
+              <tr key={t.teamId}>
+                <Cell className="font-medium">{t.name}</Cell>
+                <Cell>
+                  {t.sector} {t.currentVersion}
+                </Cell>
+                <Cell className="tabular-nums">{formatShare(t.outdated, t.members)}</Cell>
+              </tr>
+            ))}
+          </DataTable>
+          <Link href="/campaigns?reattest=1#create-campaign" className="mt-3 inline-block text-sm font-medium text-indigo-700 hover:underline">
+            Prepare a re-attestation campaign for these teams
+          </Link>
+        </Card>
+      ) : null}
       {manages ? (
         <Card title="Create a campaign">
+          <div id="create-campaign" />
           <CreateCampaignForm
             teams={teams.map((t) => ({ id: t.id, name: t.name, sector: t.sector }))}
-            defaults={{ period: quarterOf(now, findOrganisation(db)?.fiscalYearStartMonth ?? 1).label, opensAt: dayKey(today), dueAt: dayKey(addDays(today, DEFAULT_CAMPAIGN_DAYS)) }}
+            defaults={{
+              period: quarterOf(now, findOrganisation(db)?.fiscalYearStartMonth ?? 1).label,
+              opensAt: dayKey(today),
+              dueAt: dayKey(addDays(today, reattest ? REATTESTATION_DAYS : DEFAULT_CAMPAIGN_DAYS)),
+              ...(reattest ? { name: 'Re-attestation: updated messaging policy', teamIds: outdated.map((t) => t.teamId) } : {}),
+            }}
           />
         </Card>
       ) : null}
