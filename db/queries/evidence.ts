@@ -84,8 +84,8 @@ export function loadEvidenceHistory(
          UNION
          SELECT user_id, max(submitted_at) FROM attestations
          WHERE ${forPeople('user_id')} AND submitted_at <= @from AND campaign_id IN (SELECT value FROM json_each(@campaigns)) GROUP BY user_id)
-       SELECT DISTINCT a.id, a.user_id, a.campaign_id, a.pack_version, a.submitted_at, a.answers FROM latest l
-       JOIN attestations a ON a.user_id = l.user_id AND a.submitted_at = l.at
+       SELECT id, user_id, campaign_id, pack_version, submitted_at, answers FROM attestations
+       WHERE id IN (SELECT a.id FROM latest l JOIN attestations a ON a.user_id = l.user_id AND a.submitted_at = l.at)
        UNION
        SELECT id, user_id, campaign_id, pack_version, submitted_at, answers FROM attestations
        WHERE ${forPeople('user_id')} AND submitted_at > @from AND submitted_at <= @to`,
