@@ -2,23 +2,28 @@ import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { AppDatabase } from '../connection';
 import { deviceApps, deviceVersions, devices } from '../schema';
 
+/** The columns of a device's current version that device pages show. */
+const CURRENT_VERSION_COLUMNS = {
+  versionId: deviceVersions.id,
+  model: deviceVersions.model,
+  kind: deviceVersions.kind,
+  ownership: deviceVersions.ownership,
+  os: deviceVersions.os,
+  osVersion: deviceVersions.osVersion,
+  mdmEnrolled: deviceVersions.mdmEnrolled,
+  encrypted: deviceVersions.encrypted,
+  passcode: deviceVersions.passcode,
+  lastSeenAt: deviceVersions.lastSeenAt,
+  validFrom: deviceVersions.validFrom,
+};
+
 /** A person's devices in service, each as its current version with its messaging apps. */
 export function listOwnDevices(db: AppDatabase, { userId }: { userId: number }) {
   const rows = db
     .select({
       deviceId: devices.id,
       source: devices.source,
-      versionId: deviceVersions.id,
-      model: deviceVersions.model,
-      kind: deviceVersions.kind,
-      ownership: deviceVersions.ownership,
-      os: deviceVersions.os,
-      osVersion: deviceVersions.osVersion,
-      mdmEnrolled: deviceVersions.mdmEnrolled,
-      encrypted: deviceVersions.encrypted,
-      passcode: deviceVersions.passcode,
-      lastSeenAt: deviceVersions.lastSeenAt,
-      validFrom: deviceVersions.validFrom,
+      ...CURRENT_VERSION_COLUMNS,
     })
     .from(devices)
     .innerJoin(deviceVersions, and(eq(deviceVersions.deviceId, devices.id), isNull(deviceVersions.validTo)))
@@ -66,17 +71,7 @@ export function findOwnDevice(db: AppDatabase, { userId, deviceId }: { userId: n
       deviceId: devices.id,
       source: devices.source,
       externalId: devices.externalId,
-      versionId: deviceVersions.id,
-      model: deviceVersions.model,
-      kind: deviceVersions.kind,
-      ownership: deviceVersions.ownership,
-      os: deviceVersions.os,
-      osVersion: deviceVersions.osVersion,
-      mdmEnrolled: deviceVersions.mdmEnrolled,
-      encrypted: deviceVersions.encrypted,
-      passcode: deviceVersions.passcode,
-      lastSeenAt: deviceVersions.lastSeenAt,
-      validFrom: deviceVersions.validFrom,
+      ...CURRENT_VERSION_COLUMNS,
     })
     .from(devices)
     .innerJoin(deviceVersions, and(eq(deviceVersions.deviceId, devices.id), isNull(deviceVersions.validTo)))

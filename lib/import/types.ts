@@ -1,4 +1,5 @@
-import type { DeviceKind, DeviceOwnership, MessagingApp, OperatingSystem } from '@/lib/policy/constants';
+import type { MessagingApp } from '@/lib/policy/constants';
+import type { DeviceFact } from '@/lib/policy/types';
 
 /** Formats an import can be in; stored in `imports.format`. */
 export const IMPORT_FORMATS = ['generic', 'intune_devices', 'intune_apps', 'jamf_mobile', 'jamf_computers', 'api'] as const;
@@ -25,18 +26,8 @@ export interface AppRecord {
   contactUpload: boolean;
 }
 
-/** The facts of a device that a source may state. */
-export interface DeviceFacts {
-  model: string;
-  kind: DeviceKind;
-  ownership: DeviceOwnership;
-  os: OperatingSystem;
-  osVersion: string;
-  mdmEnrolled: boolean;
-  encrypted: boolean;
-  passcode: boolean;
-  lastSeenAt: Date | null;
-}
+/** The facts of a device that a source may state: the scoring engine's device facts, less id and apps. */
+export type DeviceFacts = Omit<DeviceFact, 'deviceId' | 'apps'>;
 
 /**
  * A device as a source states it, normalised. `facts` null: the source only lists apps (the device must
