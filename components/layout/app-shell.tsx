@@ -17,7 +17,7 @@ export function AppShell({ user, organisationName, children }: { user: SessionUs
             <span className="text-lg font-bold tracking-tight text-indigo-800">Onchannel</span>
             <span className="text-sm text-slate-600">{organisationName}</span>
           </Link>
-          <nav aria-label="Main" className="order-3 w-full overflow-x-auto sm:order-none sm:w-auto">
+          <nav aria-label="Main" className="order-3 w-full overflow-x-auto">
             <ul className="flex gap-1">
               {navigationFor(user.role).map((item) => (
                 <li key={item.href}>
