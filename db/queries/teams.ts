@@ -25,17 +25,18 @@ export function listTeamSummaries(
 ): TeamSummary[] {
   if (scope !== 'all' && scope.length === 0) return [];
   const filter = scope === 'all' ? sql`1 = 1` : sql`t.id IN (${sql.join(scope.map((id) => sql`${id}`), sql`, `)})`;
+  // Each count starts from the team's members (team_members_team_idx), then looks up per person: linear in
+  // the organisation's size, whatever the number of attestations.
   const rows = db.all<Omit<TeamSummary, 'managers'>>(sql`
-    WITH current_members AS (
-      SELECT m.team_id, m.user_id FROM team_members m JOIN users u ON u.id = m.user_id
-      WHERE m.left_at IS NULL AND u.active = 1
-    )
     SELECT t.id, t.name, t.sector,
-      (SELECT count(*) FROM current_members cm WHERE cm.team_id = t.id) AS members,
-      (SELECT count(*) FROM current_members cm JOIN devices d ON d.owner_id = cm.user_id
-        WHERE cm.team_id = t.id AND d.retired_at IS NULL) AS devices,
-      (SELECT count(DISTINCT a.user_id) FROM current_members cm JOIN attestations a ON a.user_id = cm.user_id
-        WHERE cm.team_id = t.id AND a.campaign_id = ${campaignId ?? -1}) AS attested
+      (SELECT count(*) FROM team_members m JOIN users u ON u.id = m.user_id
+        WHERE m.team_id = t.id AND m.left_at IS NULL AND u.active = 1) AS members,
+      (SELECT count(*) FROM team_members m JOIN users u ON u.id = m.user_id JOIN devices d ON d.owner_id = m.user_id
+        WHERE m.team_id = t.id AND m.left_at IS NULL AND u.active = 1 AND d.retired_at IS NULL) AS devices,
+      (SELECT count(*) FROM team_members m JOIN users u ON u.id = m.user_id
+        WHERE m.team_id = t.id AND m.left_at IS NULL AND u.active = 1
+          AND EXISTS (SELECT 1 FROM attestations a INDEXED BY attestations_user_idx
+            WHERE a.user_id = m.user_id AND a.campaign_id = ${campaignId ?? -1})) AS attested
     FROM teams t WHERE ${filter} ORDER BY t.sector, t.name`);
   const managers = db
     .select({ teamId: teamManagers.teamId, name: users.name })

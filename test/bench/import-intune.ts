@@ -1,0 +1,100 @@
+/**
+ * Benchmark worker: imports a generated 120,000-row Microsoft Intune device export end to end — read, parse,
+ * validate, match people, upsert in one transaction, rescore today — then measures SQLite's raw insert rate
+ * for the same number of rows, so that the import's rate reads as a share of what SQLite itself can do.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { applyDeviceBatch } from '@/db/commands/devices';
+import { openDatabase } from '@/db/connection';
+import { refreshSnapshots } from '@/db/snapshots';
+import { prepareImport } from '@/lib/import';
+
+const ROWS = 120_000;
+const HEADER =
+  'Device ID,Device name,Enrollment date,Last check-in,OS version,Serial number,Manufacturer,Model,Primary user UPN,Primary user email address,OS,Ownership,Compliance,Encrypted,Managed by';
+
+function generateExport(emails: readonly string[]): Buffer {
+  const lines = [HEADER];
+  for (let i = 0; i < ROWS; i += 1) {
+    const email = emails[i % emails.length]!;
+    const ios = i % 3 !== 0;
+    lines.push(
+      [
+        `b3f1c2a7-5b9d-4e21-9a0c-${i.toString(16).padStart(12, '0')}`,
+        `DEV-${i}`,
+        '2025-09-02 10:14:33.0000000',
+        `2026-11-${String(1 + (i % 22)).padStart(2, '0')} 07:41:09.0000000`,
+        ios ? '18.1' : '14',
+        `BENCH${i.toString(36).toUpperCase().padStart(8, '0')}`,
+        ios ? 'Apple' : 'samsung',
+        ios ? 'iPhone 15' : 'SM-S921B',
+        email,
+        email,
+        ios ? 'iOS' : 'Android',
+        i % 4 === 0 ? 'Personal' : 'Corporate',
+        i % 10 === 0 ? 'Noncompliant' : 'Compliant',
+        i % 25 === 0 ? 'False' : 'True',
+        'Intune',
+      ].join(','),
+    );
+  }
+  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+}
+
+function rawInsertRate(): number {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onchannel-raw-'));
+  const raw = new Database(path.join(dir, 'raw.db'));
+  raw.pragma('journal_mode = WAL');
+  raw.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, owner INTEGER, serial TEXT, model TEXT, os TEXT, seen INTEGER); CREATE INDEX t_owner ON t (owner);');
+  const insert = raw.prepare('INSERT INTO t (owner, serial, model, os, seen) VALUES (?, ?, ?, ?, ?)');
+  const started = performance.now();
+  raw.transaction(() => {
+    for (let i = 0; i < ROWS; i += 1) insert.run(i % 50_000, `BENCH${i}`, 'iPhone 15', '18.1', Date.now());
+  })();
+  const rate = ROWS / ((performance.now() - started) / 1000);
+  raw.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  return rate;
+}
+
+const db = openDatabase(process.argv[2]!);
+const emails = (db.$client.prepare('SELECT email FROM users WHERE active = 1 ORDER BY id').all() as { email: string }[]).map((r) => r.email);
+const officer = db.$client.prepare("SELECT id FROM users WHERE role = 'officer' LIMIT 1").get() as { id: number };
+const file = path.join(path.dirname(process.argv[2]!), 'intune-export.csv');
+fs.writeFileSync(file, generateExport(emails));
+
+const started = performance.now();
+const bytes = new Uint8Array(fs.readFileSync(file));
+const prepared = prepareImport(bytes, { maxBytes: 100 * 1024 * 1024 });
+if (!prepared.ok) throw new Error(prepared.error);
+const parsed = performance.now();
+const now = new Date();
+const result = applyDeviceBatch(
+  db,
+  officer,
+  { source: 'csv', format: prepared.format, fileName: 'intune-export.csv', fileSha256: null, rowsRead: prepared.rowsRead, records: prepared.records, rowErrors: prepared.errors },
+  { now },
+);
+if (!result.ok) throw new Error(result.error);
+const applied = performance.now();
+refreshSnapshots(db, { from: now, to: now });
+const finished = performance.now();
+
+console.log(
+  JSON.stringify({
+    rows: prepared.rowsRead,
+    created: result.created,
+    rejected: result.rejected,
+    format: prepared.format,
+    parseMs: parsed - started,
+    applyMs: applied - parsed,
+    rescoreMs: finished - applied,
+    totalMs: finished - started,
+    importRowsPerSecond: prepared.rowsRead / ((applied - started) / 1000),
+    rawRowsPerSecond: rawInsertRate(),
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+  }),
+);
