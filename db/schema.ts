@@ -30,6 +30,17 @@ export const organisation = sqliteTable('organisation', {
   name: text('name').notNull(),
   /** Month (1–12) in which the fiscal year starts; quarters follow it. */
   fiscalYearStartMonth: integer('fiscal_year_start_month').notNull().default(1),
+  /** JSON: the sectors new teams may be given (a sector some team has cannot be dropped). */
+  sectorsInUse: text('sectors_in_use', { mode: 'json' })
+    .$type<(typeof SECTORS)[number][]>()
+    .notNull()
+    .default(sql`'["law","finance","government"]'`),
+  /** Days before an attestation's due day from which scheduled "due soon" reminders are sent. */
+  reminderLeadDays: integer('reminder_lead_days').notNull().default(7),
+  /** Least number of days between two scheduled reminders to the same person (1: daily). */
+  reminderIntervalDays: integer('reminder_interval_days').notNull().default(1),
+  /** Years compliance records are kept for (the organisation's retention policy). */
+  retentionYears: integer('retention_years').notNull().default(7),
   createdAt: createdAt(),
 });
 
@@ -49,7 +60,7 @@ export const users = sqliteTable(
     deactivatedAt: timestamp('deactivated_at'),
     createdAt: createdAt(),
   },
-  (t) => [index('users_role_idx').on(t.role), index('users_active_idx').on(t.active)],
+  (t) => [index('users_role_idx').on(t.role), index('users_active_idx').on(t.active), index('users_name_idx').on(t.name)],
 );
 
 export const teams = sqliteTable(
@@ -78,14 +89,21 @@ export const teamMembers = sqliteTable(
   (t) => [index('team_members_team_idx').on(t.teamId), index('team_members_user_idx').on(t.userId)],
 );
 
+/** Management of a team over [since, until), so a past day's supervisors can be reconstructed. At most one open period per pair. */
 export const teamManagers = sqliteTable(
   'team_managers',
   {
+    id: integer('id').primaryKey({ autoIncrement: true }),
     teamId: integer('team_id').notNull().references(() => teams.id),
     userId: integer('user_id').notNull().references(() => users.id),
     since: timestamp('since').notNull(),
+    until: timestamp('until'),
   },
-  (t) => [primaryKey({ columns: [t.teamId, t.userId] }), index('team_managers_user_idx').on(t.userId)],
+  (t) => [
+    index('team_managers_team_idx').on(t.teamId),
+    index('team_managers_user_idx').on(t.userId),
+    uniqueIndex('team_managers_current_idx').on(t.teamId, t.userId).where(sql`"until" IS NULL`),
+  ],
 );
 
 /**
@@ -382,6 +400,7 @@ export const auditLog = sqliteTable(
     index('audit_log_actor_idx').on(t.actorId),
     index('audit_log_at_idx').on(t.at),
     index('audit_log_action_idx').on(t.action),
+    index('audit_log_target_idx').on(t.targetType, t.targetId),
   ],
 );
 

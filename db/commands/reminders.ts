@@ -65,18 +65,30 @@ function insertReminder(tx: AppDatabase | AppTransaction, p: Pending, kind: Remi
     .get();
 }
 
+/** The organisation's reminder cadence: lead days before the due day, least days between two scheduled reminders. */
+function reminderCadence(db: AppDatabase): { leadDays: number; intervalDays: number } {
+  const row = db.$client.prepare<[], { leadDays: number; intervalDays: number }>('SELECT reminder_lead_days AS leadDays, reminder_interval_days AS intervalDays FROM organisation WHERE id = 1').get();
+  return { leadDays: row?.leadDays ?? DUE_SOON_DAYS, intervalDays: row?.intervalDays ?? 1 };
+}
+
 /**
  * Queues today's scheduled reminders into the outbox: "overdue" for everyone past the due day of the campaign in
- * force for them, "due soon" within DUE_SOON_DAYS of it. Nobody gets a second reminder the same UTC day. Returns
- * the reminders written (already-reminded people are skipped).
+ * force for them, "due soon" within the organisation's reminder lead days (default DUE_SOON_DAYS) of it. Nobody
+ * gets a second reminder the same UTC day, nor a scheduled one about the same campaign within the organisation's
+ * reminder interval (default 1 day: daily). Returns the reminders written (already-reminded people are skipped).
  */
 export function queueDueReminders(db: AppDatabase, { baseUrl, now = new Date() }: ReminderSettings): Reminder[] {
+  const { leadDays, intervalDays } = reminderCadence(db);
+  const recentlyReminded = db.$client.prepare<[number, number, string], { one: number }>(
+    'SELECT 1 AS one FROM reminders WHERE user_id = ? AND campaign_id = ? AND sent_by IS NULL AND day > ? LIMIT 1',
+  );
+  const since = dayKey(addDays(now, -intervalDays));
   return db.transaction(
     (tx) => {
       const written: Reminder[] = [];
       for (const p of pendingPeople(db, now)) {
-        const kind: ReminderKind | null = now >= p.campaign.dueAt ? 'overdue' : addDays(now, DUE_SOON_DAYS) >= p.campaign.dueAt ? 'due_soon' : null;
-        if (!kind) continue;
+        const kind: ReminderKind | null = now >= p.campaign.dueAt ? 'overdue' : addDays(now, leadDays) >= p.campaign.dueAt ? 'due_soon' : null;
+        if (!kind || recentlyReminded.get(p.userId, p.campaign.id, since)) continue;
         const row = insertReminder(tx, p, kind, { baseUrl, now, sentBy: null });
         if (row) written.push(row);
       }

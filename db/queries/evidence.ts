@@ -8,6 +8,7 @@ import type {
   ExceptionRecord,
   MembershipRecord,
   SettingsRecord,
+  SupervisionPeriod,
   TeamRecord,
 } from '@/lib/scoring/history';
 import type { AppDatabase } from '../connection';
@@ -38,7 +39,7 @@ export function loadEvidenceHistory(
   const date = (ms: number | null) => (ms === null ? null : new Date(ms));
 
   const teams = new Map<number, TeamRecord>(
-    (sqlite.prepare('SELECT id, name, sector FROM teams').all() as { id: number; name: string; sector: Sector }[]).map((t) => [t.id, t]),
+    (sqlite.prepare('SELECT id, name, sector, policy_pack_id AS packId FROM teams').all() as { id: number; name: string; sector: Sector; packId: Sector }[]).map((t) => [t.id, t]),
   );
   const names = new Map<number, string>();
   for (const row of sqlite.prepare(`SELECT id, name FROM users WHERE ${forPeople('id')}`).all(people === null ? {} : { people }) as { id: number; name: string }[]) {
@@ -51,9 +52,9 @@ export function loadEvidenceHistory(
       .all(args) as { team_id: number; user_id: number; joined_at: number; left_at: number | null }[]
   ).map((r) => ({ teamId: r.team_id, userId: r.user_id, joinedAt: new Date(r.joined_at), leftAt: date(r.left_at) }));
 
-  const supervisorsSince = new Map<number, Date>();
-  for (const r of sqlite.prepare(`SELECT user_id, min(since) AS since FROM team_managers WHERE ${forPeople('user_id')} GROUP BY user_id`).all(people === null ? {} : { people }) as { user_id: number; since: number }[]) {
-    supervisorsSince.set(r.user_id, new Date(r.since));
+  const supervision = new Map<number, SupervisionPeriod[]>();
+  for (const r of sqlite.prepare(`SELECT user_id, since, until FROM team_managers WHERE ${forPeople('user_id')} ORDER BY since`).all(people === null ? {} : { people }) as { user_id: number; since: number; until: number | null }[]) {
+    supervision.set(r.user_id, [...(supervision.get(r.user_id) ?? []), { since: new Date(r.since), until: date(r.until) }]);
   }
 
   const audience = new Map<number, number[]>();
@@ -136,7 +137,7 @@ export function loadEvidenceHistory(
     else teamSettings.set(r.team_id, [...(teamSettings.get(r.team_id) ?? []), record]);
   }
 
-  return { teams, names, memberships, supervisorsSince, campaigns, attestationsByUser, devicesByUser, exceptionsByUser, exceptionsByTeam, organisationSettings, teamSettings };
+  return { teams, names, memberships, supervision, campaigns, attestationsByUser, devicesByUser, exceptionsByUser, exceptionsByTeam, organisationSettings, teamSettings };
 }
 
 type DeviceRow = {

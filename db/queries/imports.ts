@@ -1,10 +1,10 @@
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, ne } from 'drizzle-orm';
 import type { RowError } from '@/lib/import/types';
 import type { AppDatabase } from '../connection';
 import { imports, users } from '../schema';
 
-/** Past imports, newest first, with who ran them and their row errors. */
-export function listImports(db: AppDatabase, { limit = 50 }: { limit?: number } = {}) {
+/** Past imports of one kind, newest first, with who ran them and their row errors: devices (files and API), or people (HR files). */
+export function listImports(db: AppDatabase, { limit = 50, kind = 'devices' }: { limit?: number; kind?: 'devices' | 'people' } = {}) {
   return db
     .select({
       id: imports.id,
@@ -22,6 +22,7 @@ export function listImports(db: AppDatabase, { limit = 50 }: { limit?: number } 
     })
     .from(imports)
     .leftJoin(users, eq(users.id, imports.actorId))
+    .where(kind === 'people' ? eq(imports.format, 'hr') : ne(imports.format, 'hr'))
     .orderBy(desc(imports.startedAt), desc(imports.id))
     .limit(limit)
     .all()

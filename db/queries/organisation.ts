@@ -6,7 +6,14 @@ import { apiTokens, organisation, users } from '../schema';
 export function findOrganisation(db: AppDatabase) {
   return (
     db
-      .select({ name: organisation.name, fiscalYearStartMonth: organisation.fiscalYearStartMonth })
+      .select({
+        name: organisation.name,
+        fiscalYearStartMonth: organisation.fiscalYearStartMonth,
+        sectorsInUse: organisation.sectorsInUse,
+        reminderLeadDays: organisation.reminderLeadDays,
+        reminderIntervalDays: organisation.reminderIntervalDays,
+        retentionYears: organisation.retentionYears,
+      })
       .from(organisation)
       .where(eq(organisation.id, 1))
       .get() ?? null

@@ -28,8 +28,8 @@ export function exportPersonalData(db: AppDatabase, { userId, asOf }: { userId: 
     }[]
   ).map((m) => ({ ...m, joinedAt: iso(m.joinedAt), leftAt: iso(m.leftAt) }));
   const managedTeams = (
-    sqlite.prepare('SELECT t.name AS team, tm.since FROM team_managers tm JOIN teams t ON t.id = tm.team_id WHERE tm.user_id = ? ORDER BY tm.since').all(userId) as { team: string; since: number }[]
-  ).map((m) => ({ ...m, since: iso(m.since) }));
+    sqlite.prepare('SELECT t.name AS team, tm.since, tm.until FROM team_managers tm JOIN teams t ON t.id = tm.team_id WHERE tm.user_id = ? ORDER BY tm.since').all(userId) as { team: string; since: number; until: number | null }[]
+  ).map((m) => ({ ...m, since: iso(m.since), until: iso(m.until) }));
 
   const deviceRows = sqlite.prepare('SELECT id, external_id AS externalId, source, created_at AS createdAt, retired_at AS retiredAt FROM devices WHERE owner_id = ? ORDER BY id').all(userId) as {
     id: number; externalId: string | null; source: string; createdAt: number; retiredAt: number | null;

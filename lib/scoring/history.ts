@@ -19,8 +19,8 @@ export interface EvidenceHistory {
   teams: ReadonlyMap<number, TeamRecord>;
   names: ReadonlyMap<number, string>;
   memberships: readonly MembershipRecord[];
-  /** Person → the earliest day they began managing a team. */
-  supervisorsSince: ReadonlyMap<number, Date>;
+  /** Person → the periods over which they managed a team, by `since`. */
+  supervision: ReadonlyMap<number, readonly SupervisionPeriod[]>;
   campaigns: readonly CampaignRecord[];
   attestationsByUser: ReadonlyMap<number, readonly AttestationRecord[]>;
   devicesByUser: ReadonlyMap<number, readonly DeviceVersionRecord[]>;
@@ -36,6 +36,14 @@ export interface TeamRecord {
   id: number;
   name: string;
   sector: Sector;
+  /** The pack the team is scored against; its sector's pack when absent. */
+  packId?: Sector;
+}
+
+/** Management of some team over [since, until). */
+export interface SupervisionPeriod {
+  since: Date;
+  until: Date | null;
 }
 
 /** Membership over [joinedAt, leftAt). */
@@ -179,8 +187,7 @@ function toFact({ userId: _user, ...fact }: AttestationRecord): AttestationFact 
 
 /** Whether the person managed a team on `asOf`. */
 export function isSupervisorOn(history: EvidenceHistory, userId: number, asOf: Date): boolean {
-  const since = history.supervisorsSince.get(userId);
-  return since !== undefined && before(since, asOf);
+  return (history.supervision.get(userId) ?? []).some((p) => before(p.since, asOf) && openAt(p.until, asOf));
 }
 
 function teamOf(history: EvidenceHistory, teamId: number): TeamRecord {
@@ -189,7 +196,8 @@ function teamOf(history: EvidenceHistory, teamId: number): TeamRecord {
   return team;
 }
 
-/** The sector pack a team is scored against. */
+/** The policy pack a team is scored against (the team's chosen pack, else its sector's). */
 export function packForTeam(history: EvidenceHistory, teamId: number) {
-  return getPack(teamOf(history, teamId).sector);
+  const team = teamOf(history, teamId);
+  return getPack(team.packId ?? team.sector);
 }

@@ -75,7 +75,7 @@ function changeDays(history: EvidenceHistory, userId: number, memberships: reado
     for (const s of history.teamSettings.get(m.teamId) ?? []) add(s.effectiveFrom);
     for (const e of history.exceptionsByTeam.get(m.teamId) ?? []) [e.startsAt, e.expiresAt, e.revokedAt].forEach(add);
   }
-  add(history.supervisorsSince.get(userId));
+  for (const p of history.supervision.get(userId) ?? []) [p.since, p.until].forEach(add);
   for (const a of history.attestationsByUser.get(userId) ?? []) add(a.submittedAt);
   for (const e of history.exceptionsByUser.get(userId) ?? []) [e.startsAt, e.expiresAt, e.revokedAt].forEach(add);
   for (const v of history.devicesByUser.get(userId) ?? []) {

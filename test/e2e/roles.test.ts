@@ -161,7 +161,7 @@ describe('admin', () => {
     await signIn.signInAndWait('admin@northbridge.example', DEMO_PASSWORD);
     expect(app.pathname()).toBe('/settings');
     const organisation = one<{ name: string }>('SELECT name FROM organisation');
-    await expect.poll(() => page.getByRole('region', { name: 'Organisation' }).textContent()).toContain(organisation.name);
+    await expect.poll(() => page.getByRole('region', { name: 'Organisation' }).getByLabel('Organisation name').inputValue()).toBe(organisation.name);
     const officers = all<{ email: string }>("SELECT email FROM users WHERE role IN ('officer', 'admin')");
     const table = await app.table('Officers and administrators').textContent();
     for (const { email } of officers) expect(table).toContain(email);

@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { OrganisationSettingsForm } from '@/components/admin/organisation-settings-form';
 import { Badge } from '@/components/ui/badge';
 import { Card, EmptyState } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
@@ -7,13 +9,13 @@ import { TeamSummaryTable } from '@/components/teams/team-summary-table';
 import { ApiTokensCard } from '@/components/settings/api-tokens-card';
 import { db } from '@/db';
 import { countPeopleByRole, findOrganisation, listApiTokens, listPrivilegedPeople } from '@/db/queries/organisation';
+import { parametersInForce } from '@/db/queries/policy';
 import { listTeamSummaries } from '@/db/queries/teams';
 import { requireCapability } from '@/lib/auth/guards';
 import { ROLES, ROLE_LABELS } from '@/lib/auth/roles';
+import { SECTORS } from '@/lib/policy/constants';
 
 export const metadata: Metadata = { title: 'Settings' };
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 export default async function SettingsPage() {
   await requireCapability('manage:settings');
@@ -27,16 +29,29 @@ export default async function SettingsPage() {
   return (
     <>
       <PageHeader title="Settings" description="The organisation, its people and teams, and the API tokens that sync scripts use." />
+      <Card title="Organisation" className="mb-8">
+        <OrganisationSettingsForm
+          values={{
+            name: organisation?.name ?? '',
+            sectorsInUse: organisation?.sectorsInUse ?? [...SECTORS],
+            fiscalYearStartMonth: organisation?.fiscalYearStartMonth ?? 1,
+            staleDeviceDays: parametersInForce(db, { teamId: null, asOf: new Date() }).staleDeviceDays,
+            reminderLeadDays: organisation?.reminderLeadDays ?? 7,
+            reminderIntervalDays: organisation?.reminderIntervalDays ?? 1,
+            retentionYears: organisation?.retentionYears ?? 7,
+          }}
+        />
+      </Card>
       <div className="mb-8 grid gap-6 lg:grid-cols-2">
-        <Card title="Organisation">
-          <dl className="grid grid-cols-2 gap-y-2 text-sm">
-            <dt className="text-slate-600">Name</dt>
-            <dd className="font-medium">{organisation?.name ?? 'Not set'}</dd>
-            <dt className="text-slate-600">Fiscal year starts</dt>
-            <dd className="font-medium">{MONTHS[(organisation?.fiscalYearStartMonth ?? 1) - 1]}</dd>
-            <dt className="text-slate-600">Teams</dt>
-            <dd className="font-medium">{teams.length}</dd>
-          </dl>
+        <Card title="People and teams">
+          <p className="text-sm text-slate-700">
+            {teams.length} teams; {counts.filter((c) => c.active).reduce((sum, c) => sum + c.count, 0).toLocaleString('en-GB')} active people.
+          </p>
+          <ul className="mt-3 space-y-1 text-sm">
+            <li><Link href="/admin/people" className="font-medium text-indigo-700 underline">Manage people</Link>: create, edit, change roles, deactivate.</li>
+            <li><Link href="/admin/teams" className="font-medium text-indigo-700 underline">Manage teams</Link>: sectors, policy packs, members and managers.</li>
+            <li><Link href="/admin/hr-import" className="font-medium text-indigo-700 underline">Import from HR</Link>: people and teams from a CSV file.</li>
+          </ul>
         </Card>
         <Card title="People by role">
           <DataTable caption="People by role" headers={['Role', 'Active', 'Deactivated']}>

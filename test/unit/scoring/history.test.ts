@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { campaignOn, devicesOn, evidenceOn, exceptionInForce, membershipsOn, parametersOn, type EvidenceHistory } from '@/lib/scoring/history';
+import { campaignOn, devicesOn, evidenceOn, exceptionInForce, membershipsOn, packForTeam, parametersOn, type EvidenceHistory } from '@/lib/scoring/history';
 import type { DeviceVersionRecord, ExceptionRecord } from '@/lib/scoring/history';
 import { buildApp, buildDevice, buildWhatsApp } from '../../helpers/evidence';
 
@@ -21,7 +21,7 @@ function history(overrides: Partial<EvidenceHistory> = {}): EvidenceHistory {
     ]),
     names: new Map([[7, 'Sam']]),
     memberships: [{ teamId: 1, userId: 7, joinedAt: d('2026-01-01'), leftAt: d('2026-06-01') }],
-    supervisorsSince: new Map([[7, d('2026-05-01')]]),
+    supervision: new Map([[7, [{ since: d('2026-05-01'), until: null }]]]),
     campaigns: [
       { id: 1, period: '2026-Q1', opensAt: d('2026-01-01'), dueAt: d('2026-02-26'), allTeams: true, teamIds: [] },
       { id: 2, period: '2026-Q2', opensAt: d('2026-04-01'), dueAt: d('2026-05-27'), allTeams: false, teamIds: [2] },
@@ -104,6 +104,20 @@ describe('evidence on a day', () => {
     const membership = h.memberships[0]!;
     expect(evidenceOn(h, membership, d('2026-04-30')).isSupervisor).toBe(false);
     expect(evidenceOn(h, membership, d('2026-05-01')).isSupervisor).toBe(true);
+  });
+
+  it('is a supervisor only within each period of management', () => {
+    const periods = { supervision: new Map([[7, [{ since: d('2026-02-01'), until: d('2026-03-01') }, { since: d('2026-04-01'), until: null }]]]) };
+    const membership = h.memberships[0]!;
+    expect.soft(evidenceOn(history(periods), membership, d('2026-02-15')).isSupervisor).toBe(true);
+    expect.soft(evidenceOn(history(periods), membership, d('2026-03-01')).isSupervisor).toBe(false);
+    expect.soft(evidenceOn(history(periods), membership, d('2026-04-01')).isSupervisor).toBe(true);
+  });
+
+  it("scores a team against its chosen pack, else its sector's", () => {
+    const chosen = history({ teams: new Map([[1, { id: 1, name: 'Trading', sector: 'finance', packId: 'law' }]]) });
+    expect(packForTeam(chosen, 1).id).toBe('law');
+    expect(packForTeam(history(), 1).id).toBe('finance');
   });
 
   it("passes the person's and the team's exceptions, minus those revoked by then", () => {
