@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
 
 /** Environment variables as read here (process.env, or a plain object in tests). */
 export type EnvVars = Readonly<Record<string, string | undefined>>;
@@ -40,4 +41,66 @@ export function resolveAuthSecret(env: EnvVars = process.env): string {
 export function sessionMaxAgeSeconds(env: EnvVars = process.env): number {
   const minutes = Number(env.SESSION_MAX_AGE_MINUTES ?? 480);
   return Number.isFinite(minutes) && minutes > 0 ? Math.round(minutes * 60) : 480 * 60;
+}
+
+/** Single sign-on settings, when an OpenID Connect issuer is configured. */
+export interface OidcConfig {
+  /** Issuer URL; its discovery document is `<issuer>/.well-known/openid-configuration`. */
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Shown on the sign-in button: "Sign in with <name>". */
+  name: string;
+  /** Accept the issuer's e-mail without an `email_verified: true` claim (issuers such as Entra ID omit it). */
+  trustEmail: boolean;
+  /** Create an unknown person as staff on first SSO sign-in (only for e-mails in `allowedDomains`). */
+  createUsers: boolean;
+  /** Lower-case e-mail domains that may be created; empty unless `createUsers`. */
+  allowedDomains: string[];
+}
+
+const OIDC_KEYS = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
+const oidcFlag = z.enum(['0', '1', 'true', 'false'], { error: 'write 1 (on) or 0 (off)' }).optional().transform((value) => value === '1' || value === 'true');
+const oidcSchema = z
+  .object({
+    OIDC_ISSUER: z.url({ protocol: /^https?$/, error: 'OIDC_ISSUER must be the issuer URL, e.g. https://login.microsoftonline.com/<tenant-id>/v2.0' }),
+    OIDC_CLIENT_ID: z.string().trim().min(1, 'OIDC_CLIENT_ID is empty'),
+    OIDC_CLIENT_SECRET: z.string().min(1, 'OIDC_CLIENT_SECRET is empty'),
+    OIDC_NAME: z.string().trim().max(60, 'OIDC_NAME is longer than 60 characters').optional(),
+    OIDC_TRUST_EMAIL: oidcFlag,
+    OIDC_CREATE_USERS: oidcFlag,
+    OIDC_ALLOWED_DOMAINS: z.string().optional(),
+  })
+  .transform((env, ctx): OidcConfig => {
+    const allowedDomains = (env.OIDC_ALLOWED_DOMAINS ?? '').split(',').map((d) => d.trim().toLowerCase().replace(/^@/, '')).filter(Boolean);
+    // Some issuers (Google, multi-tenant Entra) vouch for anyone's account: creating people needs a domain list.
+    if (env.OIDC_CREATE_USERS && allowedDomains.length === 0) {
+      ctx.addIssue({ code: 'custom', message: 'OIDC_CREATE_USERS=1 needs OIDC_ALLOWED_DOMAINS (comma-separated e-mail domains that may be created)' });
+    }
+    return {
+      issuer: env.OIDC_ISSUER.replace(/\/+$/, ''),
+      clientId: env.OIDC_CLIENT_ID,
+      clientSecret: env.OIDC_CLIENT_SECRET,
+      name: env.OIDC_NAME || 'single sign-on',
+      trustEmail: env.OIDC_TRUST_EMAIL,
+      createUsers: env.OIDC_CREATE_USERS,
+      allowedDomains: env.OIDC_CREATE_USERS ? allowedDomains : [],
+    };
+  });
+
+/**
+ * Single sign-on settings from OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET (all three, or none: SSO off →
+ * null) and the optional OIDC_NAME, OIDC_TRUST_EMAIL, OIDC_CREATE_USERS, OIDC_ALLOWED_DOMAINS. Throws an error
+ * naming each wrong or missing variable when the configuration is partial or invalid.
+ */
+export function oidcConfig(env: EnvVars = process.env): OidcConfig | null {
+  if (OIDC_KEYS.every((key) => !env[key])) return null;
+  const parsed = oidcSchema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => {
+    const key = String(issue.path[0] ?? '');
+    if (issue.code === 'invalid_type') return `${key} is not set`;
+    return key && !issue.message.includes(key) ? `${key}: ${issue.message}` : issue.message;
+  });
+  throw new Error(`Single sign-on is misconfigured: ${problems.join('; ')}.`);
 }

@@ -11,7 +11,7 @@ export interface SessionUser {
   role: Role;
   /** Teams the person currently belongs to. */
   memberTeamIds: number[];
-  /** Teams the person manages. */
+  /** Teams the person manages now. */
   managedTeamIds: number[];
 }
 
@@ -41,8 +41,13 @@ export function loadSessionUser(db: AppDatabase, { userId }: { userId: number })
   const managedTeamIds = db
     .select({ teamId: teamManagers.teamId })
     .from(teamManagers)
-    .where(eq(teamManagers.userId, userId))
+    .where(and(eq(teamManagers.userId, userId), isNull(teamManagers.until)))
     .all()
     .map((row) => row.teamId);
   return { ...user, memberTeamIds, managedTeamIds };
+}
+
+/** The active account linked to an SSO subject (users.sso_subject), for turning an SSO sign-in into a session. */
+export function findActiveUserIdBySsoSubject(db: AppDatabase, { subject }: { subject: string }): number | null {
+  return db.select({ id: users.id }).from(users).where(and(eq(users.ssoSubject, subject), eq(users.active, true))).get()?.id ?? null;
 }

@@ -2,11 +2,14 @@ import 'server-only';
 import bcrypt from 'bcryptjs';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
+import type { OAuthConfig } from 'next-auth/providers/oauth';
 import { z } from 'zod';
 import { db } from '@/db';
-import { findSignInCredentials } from '@/db/queries/users';
-import { resolveAuthSecret, sessionMaxAgeSeconds } from '@/lib/env';
+import { completeSsoSignIn, recordPasswordSignIn } from '@/db/commands/sign-in';
+import { findActiveUserIdBySsoSubject, findSignInCredentials } from '@/db/queries/users';
+import { oidcConfig, resolveAuthSecret, sessionMaxAgeSeconds, type OidcConfig } from '@/lib/env';
 import { SignInThrottle } from './sign-in-throttle';
+import { SSO_PROVIDER_ID, type SsoProfile } from './sso';
 
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
@@ -25,6 +28,25 @@ function clientAddress(headers: Record<string, unknown> | undefined): string {
   return typeof forwarded === 'string' ? (forwarded.split(',')[0] ?? '').trim() : 'direct';
 }
 
+/**
+ * Any OpenID Connect issuer, found through its discovery document. The ID token's claims are the profile
+ * (no userinfo call); PKCE, state and nonce all checked.
+ */
+function ssoProvider(sso: OidcConfig): OAuthConfig<SsoProfile> {
+  return {
+    id: SSO_PROVIDER_ID,
+    name: sso.name,
+    type: 'oauth',
+    wellKnown: `${sso.issuer}/.well-known/openid-configuration`,
+    clientId: sso.clientId,
+    clientSecret: sso.clientSecret,
+    authorization: { params: { scope: 'openid email profile' } },
+    idToken: true,
+    checks: ['pkce', 'state', 'nonce'],
+    profile: (profile) => ({ id: profile.sub, name: typeof profile.name === 'string' ? profile.name : null, email: typeof profile.email === 'string' ? profile.email : null }),
+  };
+}
+
 let options: NextAuthOptions | undefined;
 
 /**
@@ -34,10 +56,13 @@ let options: NextAuthOptions | undefined;
 export function authOptions(): NextAuthOptions {
   // next-auth needs its public URL; the embedded default serves on localhost.
   process.env.NEXTAUTH_URL ??= `http://localhost:${process.env.PORT ?? 3000}`;
-  options ??= {
+  if (options) return options;
+  const sso = oidcConfig();
+  options = {
     secret: resolveAuthSecret(),
     session: { strategy: 'jwt', maxAge: sessionMaxAgeSeconds() },
-    pages: { signIn: '/signin' },
+    // Refused SSO sign-ins come back to the sign-in page with ?error=<reason>, which it explains.
+    pages: { signIn: '/signin', error: '/signin' },
     providers: [
       CredentialsProvider({
         name: 'Email and password',
@@ -55,11 +80,30 @@ export function authOptions(): NextAuthOptions {
             return null;
           }
           keys.forEach((key) => throttle.recordSuccess(key));
+          recordPasswordSignIn(db, { userId: account.id });
           return { id: String(account.id), email: account.email, name: account.name };
         },
       }),
+      ...(sso ? [ssoProvider(sso)] : []),
     ],
     callbacks: {
+      signIn({ account, profile }) {
+        if (account?.provider !== SSO_PROVIDER_ID || !sso) return true;
+        const claims = profile as SsoProfile | undefined;
+        if (typeof claims?.sub !== 'string' || claims.sub === '') return false;
+        const result = completeSsoSignIn(db, { profile: claims, issuer: sso.issuer, policy: sso });
+        return result.ok ? true : `${process.env.NEXTAUTH_URL}/signin?error=${result.reason}`;
+      },
+      jwt({ token, user, account }) {
+        if (!user) return token;
+        // At sign-in the token is cut down to the user id: for SSO, the account the subject was just linked to.
+        if (account?.provider === SSO_PROVIDER_ID) {
+          const userId = findActiveUserIdBySsoSubject(db, { subject: account.providerAccountId });
+          if (userId === null) throw new Error('SsoNoAccount');
+          return { sub: String(userId) };
+        }
+        return { sub: token.sub };
+      },
       session({ session, token }) {
         return { ...session, user: { ...session.user, id: token.sub } };
       },

@@ -81,9 +81,12 @@ const NAVIGATION: readonly NavItem[] = [
   { href: '/policy', label: 'Policy', capability: 'manage:policy' },
   { href: '/exceptions', label: 'Exceptions', capability: 'manage:exceptions' },
   { href: '/imports', label: 'Imports', capability: 'import:devices' },
+  { href: '/audit', label: 'Audit log', capability: 'view:audit' },
   { href: '/teams', label: 'My teams', capability: 'view:team' },
   { href: '/campaigns', label: 'Campaigns', capability: 'view:team' },
   { href: '/settings', label: 'Settings', capability: 'manage:settings' },
+  { href: '/admin/people', label: 'People', capability: 'manage:users' },
+  { href: '/admin/teams', label: 'Teams', capability: 'manage:teams' },
   { href: '/my', label: 'My compliance', capability: 'view:own' },
 ];
 

@@ -17,10 +17,21 @@ export function csvCell(value: CsvCell): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** One CSV record, without its line end. */
+export function csvLine(row: readonly CsvCell[]): string {
+  return row.map(csvCell).join(',');
+}
+
 /** A whole CSV document: header row then data rows, CRLF-separated, with a leading BOM. */
 export function toCsv(headers: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
-  const lines = [headers, ...rows].map((row) => row.map(csvCell).join(','));
+  const lines = [headers, ...rows].map(csvLine);
   return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/** The same document as `toCsv`, as text chunks (one per batch of rows), for exports too large to hold whole. */
+export function* toCsvChunks(headers: readonly string[], batches: Iterable<readonly (readonly CsvCell[])[]>): Generator<string> {
+  yield `\uFEFF${csvLine(headers)}\r\n`;
+  for (const batch of batches) if (batch.length > 0) yield `${batch.map(csvLine).join('\r\n')}\r\n`;
 }
 
 /** A file name safe in a Content-Disposition header: lower-case letters, digits and dashes. */

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveAuthSecret, resolveDatabasePath, sessionMaxAgeSeconds } from '@/lib/env';
+import { oidcConfig, resolveAuthSecret, resolveDatabasePath, sessionMaxAgeSeconds } from '@/lib/env';
 
 describe('resolveDatabasePath', () => {
   it.each([
@@ -40,5 +40,41 @@ describe('sessionMaxAgeSeconds', () => {
     [{ SESSION_MAX_AGE_MINUTES: '-5' }, 8 * 3600],
   ])('%j → %i s', (env, seconds) => {
     expect(sessionMaxAgeSeconds(env)).toBe(seconds);
+  });
+});
+
+describe('oidcConfig', () => {
+  const base = { OIDC_ISSUER: 'https://login.microsoftonline.com/tenant/v2.0/', OIDC_CLIENT_ID: 'client', OIDC_CLIENT_SECRET: 's3cret' };
+
+  it('is off when none of issuer, client id and secret is set', () => {
+    expect(oidcConfig({})).toBeNull();
+    expect(oidcConfig({ OIDC_NAME: 'Okta' })).toBeNull();
+  });
+
+  it('reads a full configuration, trimming the issuer’s trailing slash', () => {
+    expect(oidcConfig({ ...base, OIDC_NAME: 'Microsoft Entra ID', OIDC_TRUST_EMAIL: '1' })).toEqual({
+      issuer: 'https://login.microsoftonline.com/tenant/v2.0',
+      clientId: 'client',
+      clientSecret: 's3cret',
+      name: 'Microsoft Entra ID',
+      trustEmail: true,
+      createUsers: false,
+      allowedDomains: [],
+    });
+    expect(oidcConfig(base)?.name).toBe('single sign-on');
+  });
+
+  it.each([
+    [{ OIDC_ISSUER: 'https://idp.example' }, /OIDC_CLIENT_ID is not set; OIDC_CLIENT_SECRET is not set/],
+    [{ ...base, OIDC_ISSUER: 'idp.example' }, /OIDC_ISSUER must be the issuer URL/],
+    [{ ...base, OIDC_TRUST_EMAIL: 'yes' }, /OIDC_TRUST_EMAIL/],
+    [{ ...base, OIDC_CREATE_USERS: '1' }, /OIDC_CREATE_USERS=1 needs OIDC_ALLOWED_DOMAINS/],
+  ])('refuses a partial or wrong configuration, naming the variable: %j', (env, message) => {
+    expect(() => oidcConfig(env)).toThrow(message);
+  });
+
+  it('keeps the allowed domains only when creation is on', () => {
+    expect(oidcConfig({ ...base, OIDC_CREATE_USERS: '1', OIDC_ALLOWED_DOMAINS: ' Northbridge.example, @branch.example ,' })?.allowedDomains).toEqual(['northbridge.example', 'branch.example']);
+    expect(oidcConfig({ ...base, OIDC_ALLOWED_DOMAINS: 'northbridge.example' })?.allowedDomains).toEqual([]);
   });
 });

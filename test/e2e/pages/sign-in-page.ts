@@ -15,7 +15,17 @@ export class SignInPage {
     await this.open();
     await this.page.getByLabel('Work e-mail').fill(email);
     await this.page.getByLabel('Password').fill(password);
-    await this.page.getByRole('button', { name: 'Sign in' }).click();
+    await this.page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  }
+
+  /** The single sign-on button, present only when an OpenID Connect issuer is configured. */
+  ssoButton() {
+    return this.page.getByRole('button', { name: /^Sign in with / });
+  }
+
+  /** The message shown when a sign-in came back refused (`?error=`). */
+  refusal() {
+    return this.page.getByTestId('sign-in-refused');
   }
 
   /** Signs in and waits until the browser has arrived at the role's home (past `/`, which redirects). */

@@ -20,8 +20,8 @@ describe('role → capability map', () => {
   it.each([
     ['staff', '/my', ['My compliance']],
     ['manager', '/teams', ['My teams', 'Campaigns', 'My compliance']],
-    ['officer', '/organisation', ['Organisation', 'Policy', 'Exceptions', 'Imports', 'My teams', 'Campaigns', 'My compliance']],
-    ['admin', '/settings', ['Settings', 'My compliance']],
+    ['officer', '/organisation', ['Organisation', 'Policy', 'Exceptions', 'Imports', 'Audit log', 'My teams', 'Campaigns', 'My compliance']],
+    ['admin', '/settings', ['Settings', 'People', 'Teams', 'My compliance']],
   ] as const)('%s lands on %s and sees %j', (role, home, labels) => {
     expect(homePathFor(role)).toBe(home);
     expect(navigationFor(role).map((item) => item.label)).toEqual(labels);

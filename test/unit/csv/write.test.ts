@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvFileName, toCsv } from '@/lib/csv/write';
+import { csvCell, csvFileName, toCsv, toCsvChunks } from '@/lib/csv/write';
 
 describe('csvCell', () => {
   it.each([
@@ -35,5 +35,13 @@ describe('csvFileName', () => {
     expect(csvFileName('Rates & Swaps', '2026-Q4')).toBe('rates-swaps-2026-q4.csv');
     expect(csvFileName('../../etc/passwd')).toBe('etc-passwd.csv');
     expect(csvFileName('')).toBe('export.csv');
+  });
+});
+
+describe('toCsvChunks', () => {
+  it('joins to the same document as toCsv, whatever the batching, empty batches included', () => {
+    const rows = [['a', 1], ['=cmd', null], ['x,y', true]] as const;
+    expect([...toCsvChunks(['H1', 'H2'], [rows.slice(0, 1), [], rows.slice(1)])].join('')).toBe(toCsv(['H1', 'H2'], rows));
+    expect([...toCsvChunks(['H1'], [])].join('')).toBe(toCsv(['H1'], []));
   });
 });
