@@ -3,7 +3,7 @@ import nextTypescript from 'eslint-config-next/typescript';
 
 /** Domain folders stay framework-free: no Next.js, React or database imports (STYLE.md). */
 const pureDomain = {
-  files: ['lib/policy/**', 'lib/scoring/**', 'lib/import/**', 'lib/time/**'],
+  files: ['lib/policy/**', 'lib/scoring/**', 'lib/import/**', 'lib/time/**', 'lib/reports/**'],
   rules: {
     'no-restricted-imports': [
       'error',

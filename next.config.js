@@ -33,7 +33,8 @@ const securityHeaders = [
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  serverExternalPackages: ['better-sqlite3'],
+  // pdfkit reads its font metrics from disk beside its own files: it must stay a plain Node package, not bundled.
+  serverExternalPackages: ['better-sqlite3', 'pdfkit'],
   // NEXT_DIST_DIR lets parallel worktrees build and serve without sharing one .next folder.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // Device imports upload CSV files through a server action; IMPORT_MAX_BYTES (default 20 MB) is checked
