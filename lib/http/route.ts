@@ -28,10 +28,37 @@ export function errorResponse(error: unknown): Response {
   return Response.json({ error: 'Something went wrong. Nothing was changed.' }, { status: 500 });
 }
 
-/** Wraps a route handler so that every thrown error becomes a safe response. */
+/** Methods that change nothing: a cross-site request with them is harmless (links and images use GET). */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Refuses (403) a state-changing request that a browser sent from another site with the person's cookies
+ * (cross-site request forgery). Browsers say where a request comes from: Sec-Fetch-Site, else Origin. A request
+ * without cookies, or with a bearer token, cannot ride on a session and passes, as do clients that send neither header.
+ */
+export function assertSameOrigin(request: Request): void {
+  if (SAFE_METHODS.has(request.method.toUpperCase())) return;
+  if (!request.headers.get('cookie') || /^Bearer\s/i.test(request.headers.get('authorization') ?? '')) return;
+  const refused = new HttpError(403, 'Cross-site requests are refused: send this from Onchannel itself.');
+  const site = request.headers.get('sec-fetch-site');
+  if (site !== null) {
+    if (site === 'same-origin' || site === 'none') return;
+    throw refused;
+  }
+  const origin = request.headers.get('origin');
+  if (origin === null) return;
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host') ?? new URL(request.url).host;
+  if (!URL.canParse(origin) || new URL(origin).host !== host) throw refused;
+}
+
+/**
+ * Wraps a route handler so that every thrown error becomes a safe response, and cross-site state-changing
+ * requests carrying the session cookie are refused before the handler runs.
+ */
 export function handleErrors<A extends unknown[]>(handler: (...args: A) => Promise<Response>): (...args: A) => Promise<Response> {
   return async (...args: A) => {
     try {
+      if (args[0] instanceof Request) assertSameOrigin(args[0]);
       return await handler(...args);
     } catch (error) {
       return errorResponse(error);
@@ -50,8 +77,8 @@ export async function requireRouteCapability(capability: Capability): Promise<Se
   return user;
 }
 
-/** A CSV download that is never cached. */
-export function csvResponse(fileName: string, csv: string): Response {
+/** A CSV download that is never cached (the body whole, or streamed). */
+export function csvResponse(fileName: string, csv: string | ReadableStream<Uint8Array>): Response {
   return new Response(csv, {
     headers: {
       'content-type': 'text/csv; charset=utf-8',
