@@ -29,3 +29,10 @@ export function shortDay(ms: number): string {
   const date = new Date(ms);
   return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: '2-digit', timeZone: 'UTC' }).format(date);
 }
+
+/** How each kind of dated marker is drawn on the trend chart (and in its key). */
+export const MARKER_STYLE = {
+  'campaign-opens': { stroke: '#4b5563', dash: '4 4' },
+  'campaign-due': { stroke: '#9f1239', dash: '1 3' },
+  'policy-change': { stroke: '#6d28d9', dash: '8 2 2 2' },
+} as const;

@@ -1,7 +1,7 @@
 'use client';
 
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { dayMs, lineStyle, shortDay } from './chart-style';
+import { MARKER_STYLE, dayMs, lineStyle, shortDay } from './chart-style';
 
 /** Plain chart data, as db/queries/dashboard returns it. */
 export interface RiskTrendChartProps {
@@ -14,12 +14,6 @@ export interface RiskTrendChartProps {
   dots?: boolean;
   height?: number;
 }
-
-const MARKER_STYLE = {
-  'campaign-opens': { stroke: '#4b5563', dash: '4 4' },
-  'campaign-due': { stroke: '#9f1239', dash: '1 3' },
-  'policy-change': { stroke: '#6d28d9', dash: '8 2 2 2' },
-} as const;
 
 /**
  * Score over time, one line per series, with dated markers (campaigns, policy changes) and the band
@@ -70,21 +64,5 @@ export function RiskTrendChart({ lines, points, markers = [], thresholds, dots =
         </LineChart>
       </ResponsiveContainer>
     </div>
-  );
-}
-
-/** The marker legend, in words: which line style means what. */
-export function MarkerKey() {
-  return (
-    <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700">
-      {(Object.keys(MARKER_STYLE) as (keyof typeof MARKER_STYLE)[]).map((kind) => (
-        <li key={kind} className="inline-flex items-center gap-1">
-          <svg width="24" height="8" aria-hidden="true">
-            <line x1="0" y1="4" x2="24" y2="4" stroke={MARKER_STYLE[kind].stroke} strokeDasharray={MARKER_STYLE[kind].dash} strokeWidth="2" />
-          </svg>
-          {kind === 'campaign-opens' ? 'Campaign opens' : kind === 'campaign-due' ? 'Campaign due' : 'Policy change'}
-        </li>
-      ))}
-    </ul>
   );
 }

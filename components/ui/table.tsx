@@ -22,5 +22,5 @@ export function DataTable({ caption, headers, children }: { caption: string; hea
 }
 
 export function Cell({ children, className = '' }: { children: ReactNode; className?: string }) {
-  return <td className={`px-4 py-2.5 align-top ${className}`}>{children}</td>;
+  return <td className={className ? `cell ${className}` : 'cell'}>{children}</td>;
 }

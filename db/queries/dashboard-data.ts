@@ -2,6 +2,7 @@ import type { DashboardFilters } from '@/lib/validation/dashboard';
 import { DASHBOARD_RANGES } from '@/lib/validation/dashboard';
 import { addDays, dayKey, parseDayKey } from '@/lib/time';
 import type { AppDatabase } from '../connection';
+import { memoUntilChange } from '../memo';
 import { firstSnapshotDay } from '../snapshots';
 import { findCurrentCampaign } from './campaigns';
 import {
@@ -43,7 +44,12 @@ export function loadDashboard(db: AppDatabase, { scope, filters, asOf }: { scope
   const markers = chartMarkers(db, { teamIds: wholeOrganisation ? 'all' : teamIds, from: rangeStart, to: today });
 
   const campaign = findCurrentCampaign(db, { asOf });
-  const summaries = listTeamSummaries(db, { scope: teamIds, campaignId: campaign?.id ?? null });
+  // The live counts scan every membership and device of the organisation: reuse them until something changes.
+  const viewKey = `${today}:${teamIds.join(',')}`;
+  const summaries = memoUntilChange(db, `team-summaries:${campaign?.id ?? ''}:${viewKey}`, () =>
+    listTeamSummaries(db, { scope: teamIds, campaignId: campaign?.id ?? null }),
+  );
+  const posture = memoUntilChange(db, `device-posture:${viewKey}`, () => devicePosture(db, { teamIds, asOf }));
   return {
     today,
     wholeOrganisation,
@@ -58,7 +64,7 @@ export function loadDashboard(db: AppDatabase, { scope, filters, asOf }: { scope
     heat: heatMap(db, { teams, day: today }),
     topRules: topFailedRules(db, { teams, day: today }),
     teamFigures: teamFiguresOnDay(db, { teamIds, day: today }),
-    posture: devicePosture(db, { teamIds, asOf }),
+    posture,
     campaign,
     summaries,
   };

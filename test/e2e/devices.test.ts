@@ -133,7 +133,7 @@ describe('officer', () => {
 describe('admin', () => {
   it('create an API token, shown once', async () => {
     await signIn.signInAndWait('admin@northbridge.example', DEMO_PASSWORD);
-    await page.getByLabel('Name').fill('Intune nightly sync');
+    await page.getByRole('form', { name: 'Create an API token' }).getByLabel('Name').fill('Intune nightly sync');
     await page.getByRole('button', { name: 'Create token' }).click();
     await expect.poll(() => page.getByLabel('The token').inputValue()).toMatch(/^onc_/);
     await shoot('settings-api-tokens');

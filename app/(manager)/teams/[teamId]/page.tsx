@@ -7,25 +7,39 @@ import { CsvLink } from '@/components/dashboard/csv-link';
 import { ScoreChange } from '@/components/dashboard/score-change';
 import { TopRules } from '@/components/dashboard/top-rules';
 import { TrendPanel } from '@/components/dashboard/trend-panel';
+import { QuarterlyReportForm } from '@/components/reports/quarterly-report-form';
 import { Badge } from '@/components/ui/badge';
 import { Card, EmptyState, Stat } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
+import { Pager } from '@/components/ui/pager';
 import { Cell, DataTable } from '@/components/ui/table';
 import { db } from '@/db';
 import { campaignInForceFor, listCampaignsWithAudience } from '@/db/queries/campaigns';
 import { chartMarkers, quarterAgoDay, topFailedRules, trendSeries, viewFigures } from '@/db/queries/dashboard';
+import { reportQuarterChoices } from '@/db/queries/report';
 import { scoreTeam } from '@/db/queries/scores';
 import { findTeam, listTeamMembers } from '@/db/queries/teams';
+import { memoUntilChange } from '@/db/memo';
 import { ensureSnapshotsReach } from '@/db/snapshots';
 import { ScoreWithBand } from '@/components/scores/band-badge';
 import { requireTeamAccess } from '@/lib/auth/guards';
 import { can } from '@/lib/auth/roles';
 import { capitalise, formatShare } from '@/lib/format';
+import { pageParam } from '@/lib/validation/paging';
 import { addDays, dayKey } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'Team' };
 
-export default async function TeamPage({ params }: { params: Promise<{ teamId: string }> }) {
+/** Members shown per page: the riskiest first, so the first page is the one that needs attention. */
+const MEMBERS_PER_PAGE = 100;
+
+export default async function TeamPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ teamId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { teamId: raw } = await params;
   const teamId = Number(raw);
   if (!Number.isInteger(teamId) || teamId <= 0) notFound();
@@ -36,13 +50,16 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
   const today = dayKey(asOf);
   ensureSnapshotsReach(db, asOf);
   const campaign = campaignInForceFor(listCampaignsWithAudience(db), teamId, asOf);
-  const scores = scoreTeam(db, { teamId, asOf });
+  // Live scores of every member, reused until the data changes or the minute turns (due dates and expiries are timed).
+  const scores = memoUntilChange(db, `score-team:${teamId}:${Math.floor(asOf.getTime() / 60_000)}`, () => scoreTeam(db, { teamId, asOf }));
   const standing = new Map(scores.members.map((m) => [m.userId, m.personScore]));
   // Riskiest first: lowest score first; unscored last.
   const members = listTeamMembers(db, { teamId, campaignId: campaign?.id ?? null }).sort(
     (a, b) => (standing.get(a.userId)?.score ?? 101) - (standing.get(b.userId)?.score ?? 101) || a.name.localeCompare(b.name),
   );
   const attested = members.filter((m) => m.attestedAt !== null).length;
+  const page = pageParam((await searchParams).page, members.length, MEMBERS_PER_PAGE);
+  const shownMembers = members.slice((page - 1) * MEMBERS_PER_PAGE, page * MEMBERS_PER_PAGE);
   const from = dayKey(addDays(asOf, -364));
   const trend = trendSeries(db, { view: 'teams', teams: [team], mode: 'total', from, to: today });
   const markers = chartMarkers(db, { teamIds: [teamId], from, to: today });
@@ -66,14 +83,17 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
         <Stat label="Devices" value={members.reduce((sum, m) => sum + m.devices, 0)} />
         <Stat label={campaign ? `${campaign.period} attested` : 'Attested'} value={formatShare(attested, members.length)} />
       </dl>
+      {can(user.role, 'export:team-report') ? (
+        <QuarterlyReportForm id="team-report" action={`/api/reports/teams/${teamId}`} quarters={reportQuarterChoices(db, { now: asOf })} />
+      ) : null}
 
-      <Card title="Members, riskiest first" className="mb-8">
+      <Card title="Members, riskiest first" className="mb-8" id="members">
         {members.length === 0 ? (
           <EmptyState title="This team has no members">An administrator adds members under Settings.</EmptyState>
         ) : (
           <>
             <DataTable caption={`Members of ${team.name}`} headers={['Name', 'Role', 'Score', 'Findings', 'Devices', 'Current attestation']}>
-              {members.map((member) => (
+              {shownMembers.map((member) => (
                 <tr key={member.userId}>
                   <Cell>
                     <Link href={`/people/${member.userId}?team=${teamId}`} className="font-medium text-indigo-800 underline-offset-2 hover:underline">
@@ -95,6 +115,7 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
                 </tr>
               ))}
             </DataTable>
+            <Pager page={page} pageSize={MEMBERS_PER_PAGE} total={members.length} noun="members" hrefFor={(n) => `/teams/${teamId}?page=${n}#members`} />
             <div className="mt-3">
               <CsvLink href={`/api/dashboard/members?team=${teamId}`} label="members" />
             </div>
