@@ -92,12 +92,35 @@ export function catchUpSnapshots(db: AppDatabase, asOf: Date, onProgress?: (done
   return from ? refreshSnapshots(db, { from, to: asOf }, onProgress) : null;
 }
 
+/** Per database: the earliest day from which a write changed the evidence and the figures were not yet recomputed. */
+const staleSince = new WeakMap<AppDatabase['$client'], Date>();
+
 /**
- * Makes sure the snapshots reach the day of `asOf` before a page reads them: a day that passed without a
- * scheduled `npm run snapshot` is filled in on first view. Returns whether it had to.
+ * Records that the evidence changed from `from` on, without recomputing now: a submission or a device
+ * change costs the writer nothing, and many changes in a row are recomputed once, by the next
+ * `ensureSnapshotsReach` (a page view or the scheduled refresh). A future `from` has nothing to recompute yet.
+ */
+export function markSnapshotsStale(db: AppDatabase, from: Date): void {
+  const earlier = staleSince.get(db.$client);
+  if (!earlier || from.getTime() < earlier.getTime()) staleSince.set(db.$client, from);
+}
+
+/**
+ * Makes sure the snapshots are up to date as of `asOf` before they are read: recomputes from the earliest
+ * change marked stale, and fills in days that passed without a scheduled `npm run snapshot`.
+ * Returns whether it had to.
  */
 export function ensureSnapshotsReach(db: AppDatabase, asOf: Date): boolean {
-  if (latestSnapshotDay(db) === dayKey(asOf)) return false;
-  catchUpSnapshots(db, asOf);
+  const stale = staleSince.get(db.$client);
+  if (!stale && latestSnapshotDay(db) === dayKey(asOf)) return false;
+  staleSince.delete(db.$client);
+  const catchUp = catchUpStart(db);
+  const from = stale && (!catchUp || stale.getTime() < catchUp.getTime()) ? stale : catchUp;
+  try {
+    if (from) refreshSnapshots(db, { from, to: asOf });
+  } catch (error) {
+    if (stale) markSnapshotsStale(db, stale);
+    throw error;
+  }
   return true;
 }

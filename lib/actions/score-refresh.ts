@@ -1,14 +1,27 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { db } from '@/db';
-import { refreshSnapshots } from '@/db/snapshots';
+import { ensureSnapshotsReach, markSnapshotsStale } from '@/db/snapshots';
+
+/** How long after a change the figures are recomputed when no page asks for them sooner. */
+const REFRESH_AFTER_MS = 5_000;
+let scheduled: NodeJS.Timeout | null = null;
 
 /**
  * After evidence changed from `from` on (a policy change's effective date, an exception's start or
- * revocation, a submission, a device change), recomputes the daily snapshots from that day to now and
- * marks the score pages stale. A future `from` has nothing to recompute yet.
+ * revocation, a submission, a device change): marks the daily figures stale and schedules their
+ * recomputation, so that the change itself returns at once and a burst of changes (a campaign's
+ * submissions) is recomputed once. Pages that read the figures recompute first if still stale.
  */
 export function refreshScoresFrom(from: Date): void {
-  refreshSnapshots(db, { from, to: new Date() });
+  markSnapshotsStale(db, from);
+  scheduled ??= setTimeout(() => {
+    scheduled = null;
+    try {
+      ensureSnapshotsReach(db, new Date());
+    } catch (error) {
+      console.error('Recomputing the daily scores failed; the next page view retries.', error);
+    }
+  }, REFRESH_AFTER_MS).unref();
   for (const path of ['/organisation', '/teams', '/my']) revalidatePath(path, 'layout');
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadEvidenceHistory } from '@/db/queries/evidence';
-import { firstSnapshotDay, refreshSnapshots } from '@/db/snapshots';
+import { ensureSnapshotsReach, firstSnapshotDay, markSnapshotsStale, refreshSnapshots } from '@/db/snapshots';
 import { scoreDay } from '@/lib/scoring/day';
 import { snapshotInstant } from '@/lib/scoring/snapshots';
 import { MS_PER_DAY, parseDayKey } from '@/lib/time';
@@ -18,6 +18,26 @@ function stored(g: ReturnType<typeof scoreDay>['organisation']) {
     score: g.score, band: g.band, members: g.members, high_risk: g.highRiskCount, attestations_due: g.attestationsDue,
     attestations_done: g.attestationsDone, open_exceptions: g.openExceptions, rule_fail_counts: g.ruleFailCounts,
   };
+}
+
+/** A compliant finance member's phone gains WhatsApp with business use, cloud backup and no capture, `daysAgo` days before TEST_AS_OF; returns when. */
+function addWhatsAppWithBackup(db: Db, daysAgo: number): number {
+  const sqlite = db.$client;
+  const changedAt = TEST_AS_OF.getTime() - daysAgo * MS_PER_DAY;
+  const version = sqlite.prepare(
+    `SELECT v.* FROM device_versions v JOIN devices d ON d.id = v.device_id JOIN team_members m ON m.user_id = d.owner_id
+     JOIN teams t ON t.id = m.team_id WHERE v.valid_to IS NULL AND v.kind = 'phone' AND t.sector = 'finance' AND m.left_at IS NULL
+     AND v.valid_from < ? ORDER BY v.id LIMIT 1`,
+  ).get(changedAt) as Record<string, unknown>;
+  sqlite.prepare('UPDATE device_versions SET valid_to = ? WHERE id = ?').run(changedAt, version.id);
+  const { id: _id, valid_from: _from, valid_to: _to, ...rest } = version;
+  const columns = Object.keys(rest);
+  const inserted = sqlite.prepare(`INSERT INTO device_versions (valid_from, ${columns.join(', ')}) VALUES (?, ${columns.map(() => '?').join(', ')})`).run(changedAt, ...Object.values(rest));
+  sqlite.prepare(
+    `INSERT INTO device_apps (device_version_id, app, business_use, cloud_backup, disappearing_messages, capture_enabled, contact_upload)
+     VALUES (?, 'whatsapp', 1, 1, 0, 0, 1)`,
+  ).run(inserted.lastInsertRowid);
+  return changedAt;
 }
 
 describe('daily score snapshots', () => {
@@ -60,22 +80,7 @@ describe('daily score snapshots', () => {
     const start = firstSnapshotDay(fresh)!;
     refreshSnapshots(fresh, { from: start, to: TEST_AS_OF });
     const before = rows(fresh).organisation as { day: string; score: number }[];
-    // A compliant member's phone gains WhatsApp with business use, cloud backup and no capture, 30 days ago.
-    const sqlite = fresh.$client;
-    const changedAt = TEST_AS_OF.getTime() - 30 * MS_PER_DAY;
-    const version = sqlite.prepare(
-      `SELECT v.* FROM device_versions v JOIN devices d ON d.id = v.device_id JOIN team_members m ON m.user_id = d.owner_id
-       JOIN teams t ON t.id = m.team_id WHERE v.valid_to IS NULL AND v.kind = 'phone' AND t.sector = 'finance' AND m.left_at IS NULL
-       AND v.valid_from < ? ORDER BY v.id LIMIT 1`,
-    ).get(changedAt) as Record<string, unknown>;
-    sqlite.prepare('UPDATE device_versions SET valid_to = ? WHERE id = ?').run(changedAt, version.id);
-    const { id: _id, valid_from: _from, valid_to: _to, ...rest } = version;
-    const columns = Object.keys(rest);
-    const inserted = sqlite.prepare(`INSERT INTO device_versions (valid_from, ${columns.join(', ')}) VALUES (?, ${columns.map(() => '?').join(', ')})`).run(changedAt, ...Object.values(rest));
-    sqlite.prepare(
-      `INSERT INTO device_apps (device_version_id, app, business_use, cloud_backup, disappearing_messages, capture_enabled, contact_upload)
-       VALUES (?, 'whatsapp', 1, 1, 0, 0, 1)`,
-    ).run(inserted.lastInsertRowid);
+    const changedAt = addWhatsAppWithBackup(fresh, 30);
 
     refreshSnapshots(fresh, { from: new Date(changedAt), to: TEST_AS_OF });
     const after = rows(fresh).organisation as { day: string; score: number }[];
@@ -83,5 +88,24 @@ describe('daily score snapshots', () => {
     const index = after.findIndex((r) => r.day === changedDay);
     expect(after.slice(0, index)).toEqual(before.slice(0, index));
     expect(after[index]!.score).toBeLessThan(before[index]!.score);
+  });
+
+  it('are recomputed from the earliest change marked stale when next read, and only then', () => {
+    const fresh = createSeededDatabase();
+    refreshSnapshots(fresh, { from: firstSnapshotDay(fresh)!, to: TEST_AS_OF });
+    const before = rows(fresh);
+    const earliest = addWhatsAppWithBackup(fresh, 40);
+    addWhatsAppWithBackup(fresh, 10);
+    expect(ensureSnapshotsReach(fresh, TEST_AS_OF)).toBe(false);
+    expect(rows(fresh)).toEqual(before);
+
+    markSnapshotsStale(fresh, new Date(TEST_AS_OF.getTime() - 10 * MS_PER_DAY));
+    markSnapshotsStale(fresh, new Date(earliest));
+    expect(ensureSnapshotsReach(fresh, TEST_AS_OF)).toBe(true);
+    const recomputed = rows(fresh);
+    expect(recomputed).not.toEqual(before);
+    refreshSnapshots(fresh, { from: firstSnapshotDay(fresh)!, to: TEST_AS_OF });
+    expect(rows(fresh)).toEqual(recomputed);
+    expect(ensureSnapshotsReach(fresh, TEST_AS_OF)).toBe(false);
   });
 });
