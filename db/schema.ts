@@ -58,6 +58,8 @@ export const users = sqliteTable(
     jobTitle: text('job_title'),
     active: flag('active').notNull().default(true),
     deactivatedAt: timestamp('deactivated_at'),
+    /** When the retention purge erased this person's personal data (db/commands/retention.ts); the row stays, pseudonymous. */
+    purgedAt: timestamp('purged_at'),
     createdAt: createdAt(),
   },
   (t) => [index('users_role_idx').on(t.role), index('users_active_idx').on(t.active), index('users_name_idx').on(t.name)],

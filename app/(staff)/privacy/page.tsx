@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { Cell, DataTable } from '@/components/ui/table';
+import { db } from '@/db';
+import { findOrganisation } from '@/db/queries/organisation';
 import { requireCapability } from '@/lib/auth/guards';
 import { MESSAGING_APP_LABELS } from '@/lib/policy/constants';
 
@@ -44,6 +46,7 @@ const RECORDS = [
 export default async function PrivacyPage() {
   await requireCapability('view:own');
   const apps = Object.values(MESSAGING_APP_LABELS).join(', ');
+  const retentionYears = findOrganisation(db)?.retentionYears ?? 7;
   return (
     <>
       <PageHeader
@@ -70,6 +73,13 @@ export default async function PrivacyPage() {
         <p className="mt-3 text-sm text-slate-600">
           Your password is stored only as a one-way bcrypt hash. Attestations and the audit trail are compliance records: they cannot be
           edited or deleted, by you or by anyone else.
+        </p>
+      </Card>
+      <Card title="How long it is kept" className="mt-8">
+        <p className="text-sm text-slate-800">
+          When you leave, your account is closed. {retentionYears} years later (your organisation&rsquo;s retention period) your name, e-mail,
+          job title, sign-in details, devices and reminders are erased. Your signed attestations and the audit trail stay as the
+          organisation&rsquo;s compliance records, under an account number with no name.
         </p>
       </Card>
     </>
