@@ -1,8 +1,9 @@
 'use client';
 
-import { startTransition, useActionState, useState, type FormEvent } from 'react';
+import { useActionState, useState } from 'react';
 import { RowErrorTable } from '@/components/imports/row-error-table';
 import { Field, INPUT_CLASS } from '@/components/ui/form';
+import { useUploadSubmit } from '@/components/ui/use-upload-submit';
 import { importPeople } from '@/lib/actions/hr-import';
 import type { HrImportState } from '@/lib/validation/hr-import';
 import { HrImportOutcomeView } from './hr-import-outcome';
@@ -17,17 +18,7 @@ const BUTTON = 'rounded-md px-4 py-2 text-sm font-semibold disabled:opacity-60';
 export function HrImportForm({ maxMegabytes }: { maxMegabytes: number }) {
   const [state, formAction, pending] = useActionState(importPeople, null as HrImportState);
   const [mode, setMode] = useState<'partial' | 'full'>('partial');
-  const [tooLarge, setTooLarge] = useState<string | null>(null);
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const file = (event.currentTarget.elements.namedItem('file') as HTMLInputElement | null)?.files?.[0];
-    const size = file ? file.size / 1048576 : 0;
-    setTooLarge(size > maxMegabytes ? `The file is ${size.toFixed(1)} MB; the limit is ${maxMegabytes} MB. Nothing was imported.` : null);
-    if (size > maxMegabytes) return;
-    const submitter = (event.nativeEvent as SubmitEvent).submitter;
-    const data = new FormData(event.currentTarget, submitter instanceof HTMLButtonElement ? submitter : null);
-    startTransition(() => formAction(data));
-  };
+  const { tooLarge, onSubmit } = useUploadSubmit(formAction, maxMegabytes);
   const preview = state?.ok && state.stage === 'preview' ? state.outcome : null;
   const applied = state?.ok && state.stage === 'applied' ? state.outcome : null;
 

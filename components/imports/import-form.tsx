@@ -1,8 +1,9 @@
 'use client';
 
 import Link from 'next/link';
-import { startTransition, useActionState, useState, type FormEvent } from 'react';
+import { useActionState } from 'react';
 import { Field, INPUT_CLASS } from '@/components/ui/form';
+import { useUploadSubmit } from '@/components/ui/use-upload-submit';
 import { importDevices } from '@/lib/actions/imports';
 import { IMPORT_FORMAT_CHOICES, MAPPING_PREFIX, type ImportState } from '@/lib/validation/imports';
 import { ImportOutcomeView } from './import-outcome';
@@ -25,18 +26,7 @@ const BUTTON = 'rounded-md px-4 py-2 text-sm font-semibold disabled:opacity-60';
  */
 export function ImportForm({ maxMegabytes }: { maxMegabytes: number }) {
   const [state, formAction, pending] = useActionState(importDevices, null as ImportState);
-  const [tooLarge, setTooLarge] = useState<string | null>(null);
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    // Refused here too, so that a huge file is not uploaded only to be refused by the server.
-    const file = (event.currentTarget.elements.namedItem('file') as HTMLInputElement | null)?.files?.[0];
-    const size = file ? file.size / 1048576 : 0;
-    setTooLarge(size > maxMegabytes ? `The file is ${size.toFixed(1)} MB; the limit is ${maxMegabytes} MB. Nothing was imported.` : null);
-    if (size > maxMegabytes) return;
-    const submitter = (event.nativeEvent as SubmitEvent).submitter;
-    const data = new FormData(event.currentTarget, submitter instanceof HTMLButtonElement ? submitter : null);
-    startTransition(() => formAction(data));
-  };
+  const { tooLarge, onSubmit } = useUploadSubmit(formAction, maxMegabytes);
   const preview = state?.ok && state.stage === 'preview' ? state.outcome : null;
   const applied = state?.ok && state.stage === 'applied' ? state.outcome : null;
 

@@ -2,6 +2,7 @@ import type { Role } from '@/lib/auth/roles';
 import type { Sector } from '@/lib/policy/constants';
 import type { PeopleFilter } from '@/lib/validation/people';
 import type { AppDatabase } from '../connection';
+import { findPersonProfile, type PersonProfile } from './users';
 
 /** Reads behind the administrators' people and team pages. Never a password hash: only whether one is set. */
 
@@ -65,17 +66,7 @@ export function listPeople(db: AppDatabase, { filter, pageSize }: { filter: Peop
 }
 
 /** A person as the administrator's page shows them. */
-export interface AdminPerson {
-  id: number;
-  email: string;
-  name: string;
-  role: Role;
-  jobTitle: string | null;
-  active: boolean;
-  deactivatedAt: Date | null;
-  createdAt: Date;
-  hasPassword: boolean;
-  signsInWithSso: boolean;
+export interface AdminPerson extends PersonProfile {
   /** Every membership, current first, with whether they manage(d) the team during it. */
   memberships: { teamId: number; team: string; sector: Sector; joinedAt: Date; leftAt: Date | null; managerNow: boolean }[];
   /** Every period of management. */
@@ -85,14 +76,7 @@ export interface AdminPerson {
 /** The person with `userId` for the administrators' page, or null. */
 export function findAdminPerson(db: AppDatabase, { userId }: { userId: number }): AdminPerson | null {
   const sqlite = db.$client;
-  const row = sqlite
-    .prepare(
-      `SELECT id, email, name, role, job_title AS jobTitle, active, deactivated_at AS deactivatedAt, created_at AS createdAt,
-         password_hash IS NOT NULL AS hasPassword, sso_subject IS NOT NULL AS signsInWithSso FROM users WHERE id = ?`,
-    )
-    .get(userId) as
-    | { id: number; email: string; name: string; role: Role; jobTitle: string | null; active: number; deactivatedAt: number | null; createdAt: number; hasPassword: number; signsInWithSso: number }
-    | undefined;
+  const row = findPersonProfile(db, { userId });
   if (!row) return null;
   const managements = (
     sqlite
@@ -112,16 +96,7 @@ export function findAdminPerson(db: AppDatabase, { userId }: { userId: number })
     leftAt: m.leftAt === null ? null : new Date(m.leftAt),
     managerNow: m.leftAt === null && managements.some((g) => g.teamId === m.teamId && g.until === null),
   }));
-  return {
-    ...row,
-    active: row.active === 1,
-    deactivatedAt: row.deactivatedAt === null ? null : new Date(row.deactivatedAt),
-    createdAt: new Date(row.createdAt),
-    hasPassword: row.hasPassword === 1,
-    signsInWithSso: row.signsInWithSso === 1,
-    memberships,
-    managements,
-  };
+  return { ...row, memberships, managements };
 }
 
 /** An audit entry as the history lists show it. */

@@ -1,4 +1,5 @@
 import type { AppDatabase } from '../connection';
+import { findPersonProfile } from './users';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const json = (text: string | null): unknown => (text === null ? null : (JSON.parse(text) as unknown));
@@ -11,14 +12,7 @@ const json = (text: string | null): unknown => (text === null ? null : (JSON.par
  */
 export function exportPersonalData(db: AppDatabase, { userId, asOf }: { userId: number; asOf: Date }) {
   const sqlite = db.$client;
-  const profile = sqlite
-    .prepare(
-      `SELECT id, email, name, role, job_title AS jobTitle, active, deactivated_at AS deactivatedAt, created_at AS createdAt,
-       password_hash IS NOT NULL AS hasPassword, sso_subject IS NOT NULL AS signsInWithSso FROM users WHERE id = ?`,
-    )
-    .get(userId) as
-    | { id: number; email: string; name: string; role: string; jobTitle: string | null; active: number; deactivatedAt: number | null; createdAt: number; hasPassword: number; signsInWithSso: number }
-    | undefined;
+  const profile = findPersonProfile(db, { userId });
   if (!profile) return null;
   const who = (id: number | null) => (id === null ? null : id === userId ? 'you' : 'someone else');
 
@@ -109,14 +103,7 @@ export function exportPersonalData(db: AppDatabase, { userId, asOf }: { userId: 
 
   return {
     exportedAt: asOf.toISOString(),
-    profile: {
-      ...profile,
-      active: profile.active === 1,
-      hasPassword: profile.hasPassword === 1,
-      signsInWithSso: profile.signsInWithSso === 1,
-      createdAt: iso(profile.createdAt),
-      deactivatedAt: iso(profile.deactivatedAt),
-    },
+    profile: { ...profile, createdAt: profile.createdAt.toISOString(), deactivatedAt: profile.deactivatedAt?.toISOString() ?? null },
     memberships,
     managedTeams,
     devices,

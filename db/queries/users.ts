@@ -51,3 +51,44 @@ export function loadSessionUser(db: AppDatabase, { userId }: { userId: number })
 export function findActiveUserIdBySsoSubject(db: AppDatabase, { subject }: { subject: string }): number | null {
   return db.select({ id: users.id }).from(users).where(and(eq(users.ssoSubject, subject), eq(users.active, true))).get()?.id ?? null;
 }
+
+/** A person's account as stored, without secrets: whether they have a password or an SSO link, never the hash or subject. */
+export interface PersonProfile {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  jobTitle: string | null;
+  active: boolean;
+  deactivatedAt: Date | null;
+  createdAt: Date;
+  hasPassword: boolean;
+  signsInWithSso: boolean;
+}
+
+/** The account of `userId`, or null. */
+export function findPersonProfile(db: AppDatabase, { userId }: { userId: number }): PersonProfile | null {
+  const row = db.$client
+    .prepare(
+      `SELECT id, email, name, role, job_title AS jobTitle, active, deactivated_at AS deactivatedAt, created_at AS createdAt,
+         password_hash IS NOT NULL AS hasPassword, sso_subject IS NOT NULL AS signsInWithSso FROM users WHERE id = ?`,
+    )
+    .get(userId) as
+    | (Omit<PersonProfile, 'active' | 'deactivatedAt' | 'createdAt' | 'hasPassword' | 'signsInWithSso'> & {
+        active: number;
+        deactivatedAt: number | null;
+        createdAt: number;
+        hasPassword: number;
+        signsInWithSso: number;
+      })
+    | undefined;
+  if (!row) return null;
+  return {
+    ...row,
+    active: row.active === 1,
+    deactivatedAt: row.deactivatedAt === null ? null : new Date(row.deactivatedAt),
+    createdAt: new Date(row.createdAt),
+    hasPassword: row.hasPassword === 1,
+    signsInWithSso: row.signsInWithSso === 1,
+  };
+}

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { decodeUpload } from './decode';
 
 /**
  * CSV text → header row and data rows, with the real CSV parser (quoted fields, embedded newlines and
@@ -42,4 +43,18 @@ export function parseCsvTable(text: string): CsvTable {
 /** Header comparison key: case, spacing, underscores and punctuation ignored ("Primary user UPN" = "primary_user_upn"). */
 export function headerKey(header: string): string {
   return header.toLowerCase().replace(/[^a-z0-9]+/g, '');
+}
+
+/**
+ * An uploaded file as a CSV table: decoded (size, binary and encoding checks of decodeUpload) then parsed, or
+ * the one sentence that says why it cannot be read.
+ */
+export function readCsvUpload(bytes: Uint8Array, { maxBytes }: { maxBytes: number }): { ok: true; table: CsvTable } | { ok: false; error: string } {
+  const decoded = decodeUpload(bytes, { maxBytes });
+  if (!decoded.ok) return decoded;
+  try {
+    return { ok: true, table: parseCsvTable(decoded.text) };
+  } catch (error) {
+    return { ok: false, error: `The file is not valid CSV: ${error instanceof Error ? error.message : 'unreadable'}.` };
+  }
 }

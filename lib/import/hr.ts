@@ -1,7 +1,7 @@
 import { ROLE_LABELS, ROLES, type Role } from '@/lib/auth/roles';
 import { SECTORS, type Sector } from '@/lib/policy/constants';
-import { headerKey, parseCsvTable } from './csv';
-import { decodeUpload, DEFAULT_IMPORT_MAX_BYTES } from './decode';
+import { headerKey, readCsvUpload } from './csv';
+import { DEFAULT_IMPORT_MAX_BYTES } from './decode';
 import type { RowError } from './types';
 
 /**
@@ -88,14 +88,9 @@ function parseSector(text: string): Sector | undefined {
  * listed). Rows naming an e-mail already used by an earlier row are errors naming that row.
  */
 export function prepareHrImport(bytes: Uint8Array, { maxBytes = DEFAULT_IMPORT_MAX_BYTES }: { maxBytes?: number } = {}): ({ ok: true } & PreparedHrImport) | { ok: false; error: string } {
-  const decoded = decodeUpload(bytes, { maxBytes });
-  if (!decoded.ok) return decoded;
-  let table;
-  try {
-    table = parseCsvTable(decoded.text);
-  } catch (error) {
-    return { ok: false, error: `The file is not valid CSV: ${error instanceof Error ? error.message : 'unreadable'}.` };
-  }
+  const upload = readCsvUpload(bytes, { maxBytes });
+  if (!upload.ok) return upload;
+  const { table } = upload;
   const columns = Object.fromEntries(
     HR_FIELDS.map((field) => [field, table.headers.find((h) => HR_HEADERS[field].some((alias) => headerKey(alias) === headerKey(h))) ?? null]),
   ) as Record<HrField, string | null>;

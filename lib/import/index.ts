@@ -1,6 +1,6 @@
-import { parseCsvTable } from './csv';
+import { readCsvUpload } from './csv';
 import { defaultMapping, detectFormat, formatSpec, FORMATS, IMPORT_FIELDS, type ColumnMapping, type FormatSpec } from './formats';
-import { decodeUpload, DEFAULT_IMPORT_MAX_BYTES } from './decode';
+import { DEFAULT_IMPORT_MAX_BYTES } from './decode';
 import { readRows } from './rows';
 import type { CsvFormat, DeviceRecord, RowError } from './types';
 
@@ -50,14 +50,9 @@ export interface PrepareOptions {
  * row as a record or a row error.
  */
 export function prepareImport(bytes: Uint8Array, { maxBytes = DEFAULT_IMPORT_MAX_BYTES, format, mapping }: PrepareOptions = {}): ({ ok: true } & PreparedImport) | RefusedImport {
-  const decoded = decodeUpload(bytes, { maxBytes });
-  if (!decoded.ok) return decoded;
-  let table;
-  try {
-    table = parseCsvTable(decoded.text);
-  } catch (error) {
-    return { ok: false, error: `The file is not valid CSV: ${error instanceof Error ? error.message : 'unreadable'}.` };
-  }
+  const upload = readCsvUpload(bytes, { maxBytes });
+  if (!upload.ok) return upload;
+  const { table } = upload;
   if (table.headers.length < 2) return { ok: false, error: 'The first row is not a header row of column names.' };
   const spec: FormatSpec | null = format ? formatSpec(format) : detectFormat(table.headers);
   if (!spec) {
