@@ -39,8 +39,8 @@ const actionModules = fs
   .filter((file) => file.endsWith('.ts') && /^['"]use server['"]/.test(fs.readFileSync(path.join(ACTION_DIR, file), 'utf8').trimStart()));
 const actions = new Map<string, Action>();
 for (const file of actionModules) {
-  const module = (await import(`@/lib/actions/${file.replace(/\.ts$/, '')}`)) as Record<string, unknown>;
-  for (const [name, value] of Object.entries(module)) if (typeof value === 'function') actions.set(name, value as Action);
+  const exported = (await import(`@/lib/actions/${file.replace(/\.ts$/, '')}`)) as Record<string, unknown>;
+  for (const [name, value] of Object.entries(exported)) if (typeof value === 'function') actions.set(name, value as Action);
 }
 
 const EVERYONE: readonly Role[] = ROLES;
