@@ -70,7 +70,10 @@ describe('officer organisation dashboard', () => {
     expect(line!.split(/[LC]/).length).toBeGreaterThan(100);
     const days = one<{ n: number }>("SELECT count(*) AS n FROM org_score_snapshots WHERE day > date('now', '-365 days')").n;
     await page.getByText('Show the chart as a table').click();
-    expect(await page.getByRole('table', { name: 'Risk over time as a table' }).locator('tbody tr').count()).toBeGreaterThanOrEqual(days);
+    // The table is built when the details open.
+    const rows = page.getByRole('table', { name: 'Risk over time as a table' }).locator('tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBeGreaterThanOrEqual(days);
   });
 
   it('keeps filters in the URL and narrows the view', async () => {
