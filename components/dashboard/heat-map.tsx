@@ -19,7 +19,20 @@ export function HeatMap({ ruleIds, rows, teamHref }: { ruleIds: readonly string[
     return <EmptyState title="No rule fails in the teams shown">Nothing to map: every rule that applies passes, is waived, or does not apply. Check again after the next device sync or campaign.</EmptyState>;
   }
   const sectors = [...new Set(rows.map((row) => row.team.sector))];
-  if (sectors.length === 1) return <HeatTable caption="Team by rule: members failing each rule, and their share of the team" ruleIds={ruleIds} rows={rows} teamHref={teamHref} />;
+  const key = (
+    <p className="mt-2 text-xs text-slate-600">
+      Each cell: members failing the rule, and their share of the team (darker = larger share). “n/a”: the rule is not in that team’s policy.
+      Rules nobody fails are left out{sectors.length > 1 ? '; each sector’s teams are shown with their own policy’s rules' : ''}.
+    </p>
+  );
+  if (sectors.length === 1) {
+    return (
+      <>
+        <HeatTable caption="Team by rule: members failing each rule, and their share of the team" ruleIds={ruleIds} rows={rows} teamHref={teamHref} />
+        {key}
+      </>
+    );
+  }
   return (
     <div className="space-y-6">
       {sectors.map((sector) => {
@@ -38,6 +51,7 @@ export function HeatMap({ ruleIds, rows, teamHref }: { ruleIds: readonly string[
           </section>
         );
       })}
+      {key}
     </div>
   );
 }
@@ -92,10 +106,6 @@ function HeatTable({ caption, ruleIds, rows, teamHref }: { caption: string; rule
           ))}
         </tbody>
       </table>
-      <p className="border-t border-slate-200 px-3 py-2 text-xs text-slate-600">
-        Each cell: members failing the rule, and their share of the team (darker = larger share). “n/a”: the rule is not in that team’s sector policy.
-        Rules nobody fails are left out.
-      </p>
     </div>
   );
 }
