@@ -12,6 +12,7 @@ const { db } = await import('@/db');
 const { getSessionUser } = await import('@/lib/auth/guards');
 const { GET: getTable } = await import('@/app/api/dashboard/[table]/route');
 const { GET: getMyData } = await import('@/app/api/my/data/route');
+const { GET: getProgress } = await import('@/app/api/campaigns/[campaignId]/progress/route');
 const session = vi.mocked(getSessionUser);
 
 const one = <T>(sql: string, ...params: unknown[]) => db.$client.prepare(sql).get(...params) as T;
@@ -80,5 +81,29 @@ describe('download my data', () => {
     const body = (await response.json()) as { profile: { id: number; email: string }; devices: unknown[] };
     expect(body.profile).toMatchObject({ id: staff.id, email: staff.email });
     expect(JSON.stringify(body)).not.toMatch(/password_?hash|\$2[aby]\$/i);
+  });
+});
+
+describe('exports in the audit log', () => {
+  const lastEntry = () => one<{ action: string; actor_id: number; target_id: string; summary: string }>('SELECT action, actor_id, target_id, summary FROM audit_log ORDER BY id DESC LIMIT 1');
+  const entries = () => one<{ n: number }>('SELECT count(*) AS n FROM audit_log').n;
+
+  it('records each CSV and "my data" download with who, what and how many rows, and a refused one not at all', async () => {
+    session.mockResolvedValue(manager);
+    await (await table('members', `?team=${manager.managedTeamIds[0]}`)).text();
+    expect(lastEntry()).toMatchObject({ action: 'dashboard.export', actor_id: manager.id, target_id: `members/team-${manager.managedTeamIds[0]}` });
+    expect(JSON.parse(lastEntry().summary)).toMatchObject({ table: 'members', rows: expect.any(Number) });
+
+    const before = entries();
+    expect((await table('members', `?team=${outsider}`)).status).toBe(404);
+    expect(entries()).toBe(before);
+
+    const campaignId = one<{ id: number }>('SELECT id FROM campaigns ORDER BY opens_at DESC LIMIT 1').id;
+    await (await getProgress(new Request(`http://localhost/api/campaigns/${campaignId}/progress`), { params: Promise.resolve({ campaignId: String(campaignId) }) })).text();
+    expect(lastEntry()).toMatchObject({ action: 'campaign.export-progress', actor_id: manager.id, target_id: String(campaignId) });
+
+    session.mockResolvedValue(staff);
+    await (await getMyData()).text();
+    expect(lastEntry()).toMatchObject({ action: 'personal-data.export', actor_id: staff.id, target_id: String(staff.id) });
   });
 });

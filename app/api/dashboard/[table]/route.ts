@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { db } from '@/db';
+import { recordExport } from '@/db/commands/exports';
 import { DASHBOARD_TABLES, exportDashboardTable } from '@/db/queries/dashboard-export';
 import { ensureSnapshotsReach } from '@/db/snapshots';
 import { canViewTeam, teamScope } from '@/lib/auth/roles';
@@ -12,7 +13,7 @@ const tableSchema = z.enum(DASHBOARD_TABLES);
 
 /**
  * CSV of one dashboard table with the filters of the page (sector, team, range, series from the query
- * string). Scoped like the pages: a team outside the caller's scope is 404, never an empty file.
+ * string). Scoped like the pages: a team outside the caller's scope is 404, never an empty file. Audited.
  */
 export const GET = handleErrors(async (request: Request, { params }: { params: Promise<{ table: string }> }) => {
   const user = await requireRouteCapability('view:team');
@@ -26,5 +27,7 @@ export const GET = handleErrors(async (request: Request, { params }: { params: P
   ensureSnapshotsReach(db, asOf);
   const { headers, rows } = exportDashboardTable(db, { table, scope: teamScope(user), filters, asOf });
   const scopeName = filters.teamId ? `team-${filters.teamId}` : (filters.sector ?? (teamScope(user) === 'all' ? 'organisation' : 'my-teams'));
-  return csvResponse(csvFileName('onchannel', table, scopeName, dayKey(asOf)), toCsv(headers, rows));
+  const fileName = csvFileName('onchannel', table, scopeName, dayKey(asOf));
+  recordExport(db, user, { action: 'dashboard.export', targetType: 'dashboard_table', targetId: `${table}/${scopeName}`, summary: { table, filters, rows: rows.length, fileName } });
+  return csvResponse(fileName, toCsv(headers, rows));
 });
