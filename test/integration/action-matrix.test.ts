@@ -12,10 +12,7 @@ import { databaseDigest } from '../helpers/digest';
  * person's or one team's records are also called on someone else's, and refused.
  */
 
-vi.mock('@/db', async () => {
-  const { createSeededDatabase } = await import('../helpers/database');
-  return { db: createSeededDatabase() };
-});
+vi.mock('@/db', () => import('../helpers/seeded-app-db'));
 vi.mock('@/lib/auth/guards', () => ({ getSessionUser: vi.fn() }));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 

@@ -9,10 +9,7 @@ import { packForTeam } from '@/lib/scoring/history';
 import { addDays, startOfUtcDay } from '@/lib/time';
 
 // The server actions read the app's database handle and the session: both are replaced here.
-vi.mock('@/db', async () => {
-  const { createSeededDatabase } = await import('../helpers/database');
-  return { db: createSeededDatabase() };
-});
+vi.mock('@/db', () => import('../helpers/seeded-app-db'));
 vi.mock('@/lib/auth/guards', () => ({ getSessionUser: vi.fn() }));
 
 const { db } = await import('@/db');

@@ -6,10 +6,7 @@ import { getPack, questionsFor, type Question } from '@/lib/policy';
 import { attestationSubmissionSchema } from '@/lib/validation/attestations';
 import { TEST_AS_OF } from '../helpers/database';
 
-vi.mock('@/db', async () => {
-  const { createSeededDatabase } = await import('../helpers/database');
-  return { db: createSeededDatabase() };
-});
+vi.mock('@/db', () => import('../helpers/seeded-app-db'));
 vi.mock('@/lib/auth/guards', () => ({ getSessionUser: vi.fn() }));
 
 const { db } = await import('@/db');

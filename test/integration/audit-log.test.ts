@@ -5,10 +5,7 @@ import type { SessionUser } from '@/db/queries/users';
 import { NO_AUDIT_FILTERS, parseAuditFilters, type AuditFilters } from '@/lib/validation/audit';
 
 // The export route reads the app's database handle and the session: both are replaced here.
-vi.mock('@/db', async () => {
-  const { createSeededDatabase } = await import('../helpers/database');
-  return { db: createSeededDatabase() };
-});
+vi.mock('@/db', () => import('../helpers/seeded-app-db'));
 vi.mock('@/lib/auth/guards', () => ({ getSessionUser: vi.fn() }));
 
 const { db: appDb } = await import('@/db');

@@ -7,10 +7,7 @@ import { teamScope } from '@/lib/auth/roles';
 import { addDays, dayKey, startOfUtcDay } from '@/lib/time';
 import { TEST_AS_OF } from '../helpers/database';
 
-vi.mock('@/db', async () => {
-  const { createSeededDatabase } = await import('../helpers/database');
-  return { db: createSeededDatabase() };
-});
+vi.mock('@/db', () => import('../helpers/seeded-app-db'));
 vi.mock('@/lib/auth/guards', () => ({ getSessionUser: vi.fn() }));
 
 const { db } = await import('@/db');

@@ -2,10 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionUser } from '@/db/queries/users';
 
 // Route handlers read the app's database handle and the session: both are replaced here.
-vi.mock('@/db', async () => {
-  const { createSeededDatabase } = await import('../helpers/database');
-  return { db: createSeededDatabase() };
-});
+vi.mock('@/db', () => import('../helpers/seeded-app-db'));
 vi.mock('@/lib/auth/guards', () => ({ getSessionUser: vi.fn() }));
 
 const { db } = await import('@/db');

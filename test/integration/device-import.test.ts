@@ -7,10 +7,7 @@ import type { SessionUser } from '@/db/queries/users';
 import { prepareImport } from '@/lib/import';
 import { TEST_AS_OF } from '../helpers/database';
 
-vi.mock('@/db', async () => {
-  const { createSeededDatabase } = await import('../helpers/database');
-  return { db: createSeededDatabase() };
-});
+vi.mock('@/db', () => import('../helpers/seeded-app-db'));
 vi.mock('@/lib/auth/guards', () => ({ getSessionUser: vi.fn() }));
 
 const { db } = await import('@/db');

@@ -16,10 +16,7 @@ import { formDataOf, hostileFormFields, hostileString, hostileValue } from '../h
  * a JSON error, never a 500, and a refused request changes nothing.
  */
 
-vi.mock('@/db', async () => {
-  const { createSeededDatabase } = await import('../helpers/database');
-  return { db: createSeededDatabase() };
-});
+vi.mock('@/db', () => import('../helpers/seeded-app-db'));
 vi.mock('@/lib/auth/guards', () => ({ getSessionUser: vi.fn() }));
 
 const { db } = await import('@/db');

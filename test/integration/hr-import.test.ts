@@ -10,10 +10,7 @@ import { prepareHrImport } from '@/lib/import/hr';
 import type { SessionUser } from '@/db/queries/users';
 
 // The server action reads the app's database handle and the session: both are replaced here.
-vi.mock('@/db', async () => {
-  const { createSeededDatabase: seeded } = await import('../helpers/database');
-  return { db: seeded() };
-});
+vi.mock('@/db', () => import('../helpers/seeded-app-db'));
 vi.mock('@/lib/auth/guards', () => ({ getSessionUser: vi.fn() }));
 
 const { db: appDb } = await import('@/db');

@@ -3,10 +3,7 @@ import { verifyAuditChain } from '@/db/audit';
 import { findOwnDevice, listOwnDevices } from '@/db/queries/devices';
 import type { SessionUser } from '@/db/queries/users';
 
-vi.mock('@/db', async () => {
-  const { createSeededDatabase } = await import('../helpers/database');
-  return { db: createSeededDatabase() };
-});
+vi.mock('@/db', () => import('../helpers/seeded-app-db'));
 vi.mock('@/lib/auth/guards', () => ({ getSessionUser: vi.fn() }));
 
 const { db } = await import('@/db');

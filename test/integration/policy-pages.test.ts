@@ -4,10 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 // Pages read the app's database handle and guard themselves: both are replaced here. next/form needs
 // Next's router, which a server render outside Next.js does not have.
-vi.mock('@/db', async () => {
-  const { createSeededDatabase } = await import('../helpers/database');
-  return { db: createSeededDatabase() };
-});
+vi.mock('@/db', () => import('../helpers/seeded-app-db'));
 vi.mock('@/lib/auth/guards', () => ({ getSessionUser: vi.fn(), requireCapability: vi.fn() }));
 vi.mock('next/form', () => ({ default: (props: Record<string, unknown>) => createElement('form', props) }));
 

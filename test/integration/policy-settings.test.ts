@@ -16,10 +16,7 @@ import { policyChangeSchema, type PolicyChangeInput } from '@/lib/validation/pol
 import { TEST_AS_OF } from '../helpers/database';
 
 // The server action reads the app's database handle and the session: both are replaced here.
-vi.mock('@/db', async () => {
-  const { createSeededDatabase } = await import('../helpers/database');
-  return { db: createSeededDatabase() };
-});
+vi.mock('@/db', () => import('../helpers/seeded-app-db'));
 vi.mock('@/lib/auth/guards', () => ({ getSessionUser: vi.fn() }));
 
 const { db } = await import('@/db');
