@@ -17,8 +17,13 @@ function assertValid(date: Date, name: string): void {
  * Invariant: `startOfUtcDay(d) <= d < addDays(startOfUtcDay(d), 1)`. Throws RangeError on an invalid date.
  */
 export function startOfUtcDay(date: Date): Date {
+  return new Date(utcDayNumber(date) * MS_PER_DAY);
+}
+
+/** Days since 1 January 1970 UTC of the day containing `date` (negative before): every UTC day is MS_PER_DAY long. */
+function utcDayNumber(date: Date): number {
   assertValid(date, 'date');
-  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  return Math.floor(date.getTime() / MS_PER_DAY);
 }
 
 /**
@@ -56,7 +61,7 @@ export function addDays(date: Date, days: number): Date {
  * 0 on the same day, 1 from any time on Monday to any time on Tuesday, negative when `to` is earlier.
  */
 export function daysBetween(from: Date, to: Date): number {
-  return Math.round((startOfUtcDay(to).getTime() - startOfUtcDay(from).getTime()) / MS_PER_DAY);
+  return utcDayNumber(to) - utcDayNumber(from);
 }
 
 /**
