@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { loadSessionUser, type SessionUser } from '@/db/queries/users';
+import type { SessionUser } from '@/db/queries/users';
 import { ROLES, type Role } from '@/lib/auth/roles';
 import { databaseDigest } from '../helpers/digest';
+import { sessionUserByEmail } from '../helpers/database';
 
 /**
  * Every server action of the app, found from the 'use server' modules under lib/actions (so a new action missing
@@ -21,7 +22,7 @@ const { getSessionUser } = await import('@/lib/auth/guards');
 const { ACCESS_DENIED } = await import('@/lib/auth/action-guard');
 const sqlite = db.$client;
 const one = <T>(sql: string, ...params: unknown[]) => sqlite.prepare(sql).get(...params) as T;
-const userByEmail = (email: string): SessionUser => loadSessionUser(db, { userId: one<{ id: number }>('SELECT id FROM users WHERE email = ?', email).id })!;
+const userByEmail = (email: string) => sessionUserByEmail(db, email);
 const CALLERS: Record<Role, SessionUser> = {
   staff: userByEmail('staff@northbridge.example'),
   manager: userByEmail('manager@northbridge.example'),

@@ -2,10 +2,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { findCampaignInScope } from '@/db/queries/campaign-access';
 import { campaignProgress } from '@/db/queries/campaign-progress';
 import { campaignStatus, listCampaignsWithAudience } from '@/db/queries/campaigns';
-import { loadSessionUser, type SessionUser } from '@/db/queries/users';
 import { teamScope } from '@/lib/auth/roles';
 import { addDays, dayKey, startOfUtcDay } from '@/lib/time';
-import { TEST_AS_OF } from '../helpers/database';
+import { sessionUserByEmail, TEST_AS_OF } from '../helpers/database';
 
 vi.mock('@/db', () => import('../helpers/seeded-app-db'));
 vi.mock('@/lib/auth/guards', () => ({ getSessionUser: vi.fn() }));
@@ -16,7 +15,7 @@ const { createCampaign } = await import('@/lib/actions/campaigns');
 const { GET } = await import('@/app/api/campaigns/[campaignId]/progress/route');
 
 const sqlite = db.$client;
-const byEmail = (email: string): SessionUser => loadSessionUser(db, { userId: (sqlite.prepare('SELECT id FROM users WHERE email = ?').get(email) as { id: number }).id })!;
+const byEmail = (email: string) => sessionUserByEmail(db, email);
 const officer = byEmail('officer@northbridge.example');
 const manager = byEmail('manager@northbridge.example');
 const staff = byEmail('staff@northbridge.example');

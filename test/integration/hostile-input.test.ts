@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApiToken } from '@/db/commands/api-tokens';
-import { loadSessionUser, type SessionUser } from '@/db/queries/users';
+import type { SessionUser } from '@/db/queries/users';
 import { getPack, questionsFor, type Question, type Sector } from '@/lib/policy';
 import { TEMPLATE_HEADERS } from '@/lib/import/template';
 import { dayKey } from '@/lib/time';
-import { TEST_AS_OF } from '../helpers/database';
+import { sessionUserByEmail, TEST_AS_OF } from '../helpers/database';
 import { databaseDigest } from '../helpers/digest';
 import { formDataOf, hostileFormFields, hostileString, hostileValue } from '../helpers/hostile';
 
@@ -37,7 +37,7 @@ const session = vi.mocked(getSessionUser);
 const RUNS = { numRuns: 50 };
 const now = new Date(TEST_AS_OF.getTime() + 3_600_000);
 const one = <T>(sql: string, ...params: unknown[]) => sqlite.prepare(sql).get(...params) as T;
-const byEmail = (email: string): SessionUser => loadSessionUser(db, { userId: one<{ id: number }>('SELECT id FROM users WHERE email = ?', email).id })!;
+const byEmail = (email: string) => sessionUserByEmail(db, email);
 
 beforeAll(() => {
   vi.useFakeTimers({ toFake: ['Date'] });

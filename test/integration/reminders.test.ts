@@ -3,9 +3,8 @@ import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { deliverReminders, queueDueReminders } from '@/db/commands/reminders';
-import { loadSessionUser, type SessionUser } from '@/db/queries/users';
 import { addDays } from '@/lib/time';
-import { TEST_AS_OF } from '../helpers/database';
+import { sessionUserByEmail, TEST_AS_OF } from '../helpers/database';
 
 vi.mock('@/db', () => import('../helpers/seeded-app-db'));
 vi.mock('@/lib/auth/guards', () => ({ getSessionUser: vi.fn() }));
@@ -15,7 +14,7 @@ const { getSessionUser } = await import('@/lib/auth/guards');
 const { nudgeMember } = await import('@/lib/actions/campaigns');
 
 const sqlite = db.$client;
-const byEmail = (email: string): SessionUser => loadSessionUser(db, { userId: (sqlite.prepare('SELECT id FROM users WHERE email = ?').get(email) as { id: number }).id })!;
+const byEmail = (email: string) => sessionUserByEmail(db, email);
 const manager = byEmail('manager@northbridge.example');
 const staff = byEmail('staff@northbridge.example');
 const officer = byEmail('officer@northbridge.example');

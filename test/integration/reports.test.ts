@@ -1,7 +1,6 @@
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { SessionUser } from '@/db/queries/users';
-import { TEST_AS_OF } from '../helpers/database';
+import { sessionUserByEmail, TEST_AS_OF } from '../helpers/database';
 import { pdfToText } from '../helpers/pdf';
 
 // Route handlers read the app's database handle and the session: both are replaced here.
@@ -25,16 +24,7 @@ const { GET: getArchive } = await import('@/app/api/reports/archive/route');
 const session = vi.mocked(getSessionUser);
 
 const one = <T>(sql: string, ...params: unknown[]) => db.$client.prepare(sql).get(...params) as T;
-const userByEmail = (email: string): SessionUser => {
-  const u = one<{ id: number; name: string; role: SessionUser['role'] }>('SELECT id, name, role FROM users WHERE email = ?', email);
-  const ids = (sql: string) => (db.$client.prepare(sql).all(u.id) as { id: number }[]).map((r) => r.id);
-  return {
-    ...u,
-    email,
-    memberTeamIds: ids('SELECT team_id AS id FROM team_members WHERE user_id = ? AND left_at IS NULL'),
-    managedTeamIds: ids('SELECT team_id AS id FROM team_managers WHERE user_id = ?'),
-  };
-};
+const userByEmail = (email: string) => sessionUserByEmail(db, email);
 const officer = userByEmail('officer@northbridge.example');
 const manager = userByEmail('manager@northbridge.example');
 const staff = userByEmail('staff@northbridge.example');
