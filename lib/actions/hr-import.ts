@@ -1,12 +1,11 @@
 'use server';
 
-import crypto from 'node:crypto';
 import { revalidatePath } from 'next/cache';
 import { db } from '@/db';
 import { applyHrImport } from '@/db/commands/hr-import';
 import { refreshScoresFrom } from '@/lib/actions/score-refresh';
 import { runGuardedAction } from '@/lib/auth/action-guard';
-import { importMaxBytes } from '@/lib/import';
+import { importMaxBytes, readUpload } from '@/lib/import';
 import { prepareHrImport } from '@/lib/import/hr';
 import { hrImportFormFromFormData, hrImportFormSchema, type HrImportFormInput, type HrImportResultState, type HrImportState } from '@/lib/validation/hr-import';
 
@@ -15,11 +14,9 @@ const LISTED = 300;
 
 async function runHrImport(actor: { id: number }, input: HrImportFormInput): Promise<HrImportResultState> {
   const maxBytes = importMaxBytes();
-  if (input.file.size > maxBytes) {
-    return { ok: false, error: `The file is ${(input.file.size / 1048576).toFixed(1)} MB; the limit is ${(maxBytes / 1048576).toFixed(1)} MB. Nothing was imported.` };
-  }
-  const bytes = new Uint8Array(await input.file.arrayBuffer());
-  const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+  const upload = await readUpload(input.file, { maxBytes });
+  if (!upload.ok) return upload;
+  const { bytes, sha256 } = upload;
   const prepared = prepareHrImport(bytes, { maxBytes });
   if (!prepared.ok) return { ok: false, error: `${prepared.error} Nothing was imported.` };
   if (input.intent === 'confirm' && input.previewedSha256 !== sha256) {

@@ -1,13 +1,12 @@
 'use server';
 
-import crypto from 'node:crypto';
 import { revalidatePath } from 'next/cache';
 import { db } from '@/db';
 import { applyDeviceBatch } from '@/db/commands/devices';
 import { refreshScoresFrom } from '@/lib/actions/score-refresh';
 import { runGuardedAction } from '@/lib/auth/action-guard';
 import { OPERATING_SYSTEM_LABELS } from '@/lib/policy/constants';
-import { formatSpec, IMPORT_FIELD_LABELS, importMaxBytes, prepareImport, type ImportField } from '@/lib/import';
+import { formatSpec, IMPORT_FIELD_LABELS, importMaxBytes, prepareImport, readUpload, type ImportField } from '@/lib/import';
 import { importFormFromFormData, importFormSchema, type ImportFormInput, type ImportOutcome, type ImportResult, type ImportState } from '@/lib/validation/imports';
 
 /** Rows shown in the preview's sample. */
@@ -15,11 +14,9 @@ const SAMPLE_ROWS = 10;
 
 async function runImport(actor: { id: number }, input: ImportFormInput): Promise<ImportResult> {
   const maxBytes = importMaxBytes();
-  if (input.file.size > maxBytes) {
-    return { ok: false, error: `The file is ${(input.file.size / 1048576).toFixed(1)} MB; the limit is ${(maxBytes / 1048576).toFixed(1)} MB. Nothing was imported.` };
-  }
-  const bytes = new Uint8Array(await input.file.arrayBuffer());
-  const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+  const upload = await readUpload(input.file, { maxBytes });
+  if (!upload.ok) return upload;
+  const { bytes, sha256 } = upload;
   const prepared = prepareImport(bytes, { maxBytes, format: input.format === 'auto' ? undefined : input.format, mapping: input.mapping });
   if (!prepared.ok) return { ok: false, error: `${prepared.error} Nothing was imported.` };
   if (input.intent === 'confirm' && input.previewedSha256 !== sha256) {

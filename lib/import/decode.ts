@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 /**
  * Turning an uploaded file into text, refusing what is not a text CSV: too large, empty, binary
  * (NUL bytes, known archive/office signatures, invalid UTF-8). Handles UTF-8 with or without BOM and
@@ -27,8 +28,23 @@ const SIGNATURES: readonly { bytes: readonly number[]; name: string }[] = [
 
 const startsWith = (bytes: Uint8Array, prefix: readonly number[]) => prefix.every((b, i) => bytes[i] === b);
 
-function formatMegabytes(bytes: number): string {
-  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+const megabytes = (bytes: number) => Math.round((bytes / (1024 * 1024)) * 10) / 10;
+const formatMegabytes = (bytes: number) => `${megabytes(bytes)} MB`;
+
+/** The import size limit in megabytes, to one decimal: what the upload forms check before sending. */
+export function importMaxMegabytes(): number {
+  return megabytes(importMaxBytes());
+}
+
+/**
+ * An uploaded file's bytes and their SHA-256 (a confirmation must carry the hash of the file previewed), or the
+ * refusal of a file over `maxBytes`, before it is read into memory.
+ */
+export async function readUpload(file: File, { maxBytes }: { maxBytes: number }): Promise<{ ok: true; bytes: Uint8Array; sha256: string } | { ok: false; error: string }> {
+  const oneDecimal = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
+  if (file.size > maxBytes) return { ok: false, error: `The file is ${oneDecimal(file.size)} MB; the limit is ${oneDecimal(maxBytes)} MB. Nothing was imported.` };
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  return { ok: true, bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
 /**

@@ -11,7 +11,7 @@ import type { CsvFormat, DeviceRecord, RowError } from './types';
  */
 
 export * from './types';
-export { decodeUpload, importMaxBytes, DEFAULT_IMPORT_MAX_BYTES } from './decode';
+export { decodeUpload, importMaxBytes, importMaxMegabytes, readUpload, DEFAULT_IMPORT_MAX_BYTES } from './decode';
 export { parseCsvTable, headerKey } from './csv';
 export { FORMATS, IMPORT_FIELDS, IMPORT_FIELD_LABELS, detectFormat, defaultMapping, formatSpec, type ColumnMapping, type FormatSpec, type ImportField } from './formats';
 export { parseFlag, parseTimestamp, parseOperatingSystem, parseOwnership, parseKind, parseMessagingApp, parseAppList } from './values';

@@ -4,7 +4,7 @@ import { ImportForm } from '@/components/imports/import-form';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireCapability } from '@/lib/auth/guards';
-import { FORMATS, importMaxBytes } from '@/lib/import';
+import { FORMATS, importMaxMegabytes } from '@/lib/import';
 
 export const metadata: Metadata = { title: 'Import devices' };
 
@@ -18,7 +18,7 @@ export default async function ImportDevicesPage() {
         actions={<Link href="/imports/history" className="text-sm text-indigo-700 underline">Import history</Link>}
       />
       <Card className="mb-6">
-        <ImportForm maxMegabytes={Math.round((importMaxBytes() / 1048576) * 10) / 10} />
+        <ImportForm maxMegabytes={importMaxMegabytes()} />
       </Card>
       <Card title="Formats read">
         <ul className="list-disc space-y-1 pl-5 text-sm text-slate-700">

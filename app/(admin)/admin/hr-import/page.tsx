@@ -7,7 +7,7 @@ import { Cell, DataTable } from '@/components/ui/table';
 import { db } from '@/db';
 import { listHrImports } from '@/db/queries/admin';
 import { requireCapability } from '@/lib/auth/guards';
-import { importMaxBytes } from '@/lib/import';
+import { importMaxMegabytes } from '@/lib/import';
 import { formatDateTime } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Import people from HR' };
@@ -23,7 +23,7 @@ export default async function HrImportPage() {
         actions={<Link href="/admin/people" className="text-sm text-indigo-700 underline">All people</Link>}
       />
       <Card className="mb-6">
-        <HrImportForm maxMegabytes={Math.round((importMaxBytes() / 1048576) * 10) / 10} />
+        <HrImportForm maxMegabytes={importMaxMegabytes()} />
       </Card>
       <Card title="How the file is read" className="mb-6">
         <ul className="list-disc space-y-1 pl-5 text-sm text-slate-700">
