@@ -187,7 +187,8 @@ export const attestations = sqliteTable(
     prevHash: text('prev_hash').notNull(),
   },
   (t) => [
-    index('attestations_user_idx').on(t.userId, t.submittedAt),
+    // campaign_id makes "each person's latest attestation (in a campaign)" an index-only read when scoring.
+    index('attestations_user_idx').on(t.userId, t.submittedAt, t.campaignId),
     index('attestations_campaign_idx').on(t.campaignId),
     index('attestations_supersedes_idx').on(t.supersedesId),
     uniqueIndex('attestations_content_hash_idx').on(t.contentHash),

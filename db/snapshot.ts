@@ -17,7 +17,7 @@ async function main() {
   const from = values.from ? parseDayKey(values.from) : values.rebuild ? firstSnapshotDay(db) : catchUpStart(db);
   const started = performance.now();
   const progress = (done: number, total: number) => process.stdout.write(`\rScoring people: ${done} of ${total}`);
-  const result = from ? await refreshSnapshotsInParallel(db, file, { from, to: now }, progress) : null;
+  const result = from ? await refreshSnapshotsInParallel(db, file, { from, to: now }, { onProgress: progress }) : null;
   process.stdout.write('\n');
   db.$client.close();
   if (!result) {

@@ -1,7 +1,7 @@
-import { buildDailySnapshots, type DailyFigures, type SnapshotSeries } from '@/lib/scoring/snapshots';
+import { dailyFigures, type DailyFigures, type DailySums, type SnapshotSeries } from '@/lib/scoring/snapshots';
 import { dayKey, parseDayKey } from '@/lib/time';
 import type { AppDatabase } from './connection';
-import { loadEvidenceHistory } from './queries/evidence';
+import { addDailySums, dailySumsOfRange, personBatches } from './score-batches';
 
 export interface SnapshotRefresh {
   from: string;
@@ -24,19 +24,30 @@ export function latestSnapshotDay(db: AppDatabase): string | null {
 }
 
 /**
- * Recomputes the daily team and organisation figures for [from, to] from the evidence and replaces those
- * days' rows in one transaction: readers see the old figures or the new, never a mix. Idempotent.
- * Days before the first campaign are skipped.
+ * Recomputes the daily team and organisation figures for [from, to] from the evidence, batch of people by
+ * batch (memory stays one batch deep), all read in one transaction so that they see the same evidence, and
+ * replaces those days' rows in one transaction: readers see the old figures or the new, never a mix.
+ * Idempotent. Days before the first campaign are skipped.
  */
 export function refreshSnapshots(
   db: AppDatabase,
   range: { from: Date; to: Date },
-  onProgress?: (done: number, total: number) => void,
+  { onProgress, peoplePerBatch }: { onProgress?: (done: number, total: number) => void; peoplePerBatch?: number } = {},
 ): SnapshotRefresh | null {
   const bounded = snapshotRange(db, range);
   if (!bounded) return null;
-  const history = loadEvidenceHistory(db, bounded);
-  return writeSnapshotSeries(db, buildDailySnapshots(history, bounded, onProgress));
+  const sums = db.$client.transaction(() => {
+    const batches = personBatches(db, peoplePerBatch);
+    const total = batches.reduce((sum, b) => sum + b.people, 0);
+    let running: DailySums | undefined;
+    let done = 0;
+    for (const batch of batches) {
+      running = addDailySums(running, dailySumsOfRange(db, batch, bounded));
+      onProgress?.((done += batch.people), total);
+    }
+    return running!;
+  })();
+  return writeSnapshotSeries(db, dailyFigures(sums));
 }
 
 /** The range a refresh covers: from the later of `from` and the first campaign, to `to`; null when empty. */
@@ -87,9 +98,9 @@ export function catchUpStart(db: AppDatabase): Date | null {
 }
 
 /** Brings the snapshots up to `asOf` (see `catchUpStart`). */
-export function catchUpSnapshots(db: AppDatabase, asOf: Date, onProgress?: (done: number, total: number) => void): SnapshotRefresh | null {
+export function catchUpSnapshots(db: AppDatabase, asOf: Date): SnapshotRefresh | null {
   const from = catchUpStart(db);
-  return from ? refreshSnapshots(db, { from, to: asOf }, onProgress) : null;
+  return from ? refreshSnapshots(db, { from, to: asOf }) : null;
 }
 
 /** Per database: the earliest day from which a write changed the evidence and the figures were not yet recomputed. */

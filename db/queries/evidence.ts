@@ -13,10 +13,10 @@ import type {
 } from '@/lib/scoring/history';
 import type { AppDatabase } from '../connection';
 
-/** A slice of the people, by id modulo `count`, so that several workers can each score a part. */
-export interface EvidenceShard {
-  index: number;
-  count: number;
+/** People whose ids lie in [first, last]: a batch that can be loaded and scored on its own. */
+export interface PersonRange {
+  first: number;
+  last: number;
 }
 
 /**
@@ -26,23 +26,24 @@ export interface EvidenceShard {
  */
 export function loadEvidenceHistory(
   db: AppDatabase,
-  { userIds, from, to, shard }: { userIds?: readonly number[]; from: Date; to: Date; shard?: EvidenceShard },
+  { userIds, range, from, to }: { userIds?: readonly number[]; range?: PersonRange; from: Date; to: Date },
 ): EvidenceHistory {
   const sqlite = db.$client;
   const people = userIds ? JSON.stringify(userIds) : null;
-  // Ids are spliced as validated integers: shard filters must stay constant folding-friendly in every query.
-  const shardFilter = shard ? ` AND (%COLUMN% % ${Math.trunc(shard.count)}) = ${Math.trunc(shard.index)}` : '';
+  // An id range keeps every query on its person index: a batch reads only its own index pages.
   const forPeople = (column: string) =>
-    (people === null ? '1 = 1' : `${column} IN (SELECT value FROM json_each(@people))`) + shardFilter.replace('%COLUMN%', column);
-  const params = { people, from: from.getTime(), to: to.getTime() };
-  const args = people === null ? { from: params.from, to: params.to } : params;
+    (people === null ? '1 = 1' : `${column} IN (SELECT value FROM json_each(@people))`) +
+    (range ? ` AND ${column} BETWEEN @firstId AND @lastId` : '');
+  const peopleArgs = { ...(people === null ? {} : { people }), ...(range ? { firstId: range.first, lastId: range.last } : {}) };
+  const params = { from: from.getTime(), to: to.getTime() };
+  const args = { ...params, ...peopleArgs };
   const date = (ms: number | null) => (ms === null ? null : new Date(ms));
 
   const teams = new Map<number, TeamRecord>(
     (sqlite.prepare('SELECT id, name, sector, policy_pack_id AS packId FROM teams').all() as { id: number; name: string; sector: Sector; packId: Sector }[]).map((t) => [t.id, t]),
   );
   const names = new Map<number, string>();
-  for (const row of sqlite.prepare(`SELECT id, name FROM users WHERE ${forPeople('id')}`).all(people === null ? {} : { people }) as { id: number; name: string }[]) {
+  for (const row of sqlite.prepare(`SELECT id, name FROM users WHERE ${forPeople('id')}`).all(peopleArgs) as { id: number; name: string }[]) {
     names.set(row.id, row.name);
   }
 
@@ -53,7 +54,7 @@ export function loadEvidenceHistory(
   ).map((r) => ({ teamId: r.team_id, userId: r.user_id, joinedAt: new Date(r.joined_at), leftAt: date(r.left_at) }));
 
   const supervision = new Map<number, SupervisionPeriod[]>();
-  for (const r of sqlite.prepare(`SELECT user_id, since, until FROM team_managers WHERE ${forPeople('user_id')} ORDER BY since`).all(people === null ? {} : { people }) as { user_id: number; since: number; until: number | null }[]) {
+  for (const r of sqlite.prepare(`SELECT user_id, since, until FROM team_managers WHERE ${forPeople('user_id')} ORDER BY since`).all(peopleArgs) as { user_id: number; since: number; until: number | null }[]) {
     supervision.set(r.user_id, [...(supervision.get(r.user_id) ?? []), { since: new Date(r.since), until: date(r.until) }]);
   }
 
@@ -70,24 +71,25 @@ export function loadEvidenceHistory(
 
   const attestationsByUser = new Map<number, AttestationRecord[]>();
   // Before `from` only two records per person can matter on any day of the range: their latest, and their
-  // latest for the campaign then in force. Everything submitted within the range is loaded.
+  // latest for the campaign then in force. Everything submitted within the range is loaded (a disjoint set).
   const campaignsInForceAtFrom = new Set<number>();
   for (const teamId of teams.keys()) {
     const inForce = campaigns.findLast((c) => c.opensAt.getTime() <= params.from && (c.allTeams || c.teamIds.includes(teamId)));
     if (inForce) campaignsInForceAtFrom.add(inForce.id);
   }
-  // Latest per person (and latest per person in a campaign then in force) come from the (user_id, submitted_at)
-  // index alone; only those rows are read whole.
+  // Latest per person (and latest per person in a campaign then in force) come from the (user_id,
+  // submitted_at, campaign_id) index alone; only those rows are read whole. The unary + keeps the planner off
+  // the campaign index, which would visit every attestation of the campaign for each batch of people.
   const attestationRows = sqlite
     .prepare(
       `WITH latest AS (
          SELECT user_id, max(submitted_at) AS at FROM attestations WHERE ${forPeople('user_id')} AND submitted_at <= @from GROUP BY user_id
          UNION
          SELECT user_id, max(submitted_at) FROM attestations
-         WHERE ${forPeople('user_id')} AND submitted_at <= @from AND campaign_id IN (SELECT value FROM json_each(@campaigns)) GROUP BY user_id)
+         WHERE ${forPeople('user_id')} AND submitted_at <= @from AND +campaign_id IN (SELECT value FROM json_each(@campaigns)) GROUP BY user_id)
        SELECT id, user_id, campaign_id, pack_version, submitted_at, answers FROM attestations
        WHERE id IN (SELECT a.id FROM latest l JOIN attestations a ON a.user_id = l.user_id AND a.submitted_at = l.at)
-       UNION
+       UNION ALL
        SELECT id, user_id, campaign_id, pack_version, submitted_at, answers FROM attestations
        WHERE ${forPeople('user_id')} AND submitted_at > @from AND submitted_at <= @to`,
     )

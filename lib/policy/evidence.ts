@@ -72,9 +72,21 @@ export function joinFindings(findings: readonly string[], max = 3): string {
   return more > 0 ? `${shown}; and ${more} more` : shown;
 }
 
-/** The approved-channel entry for an app, if the app is approved. */
+const channelsByList = new WeakMap<readonly ApprovedChannel[], ReadonlyMap<string, ApprovedChannel>>();
+
+/**
+ * The approved-channel entry for an app, if the app is approved. Looked up in a map kept per channel list:
+ * rescoring an organisation asks this for every app of every person, several times.
+ */
 export function channelFor(parameters: PolicyParameters, app: string): ApprovedChannel | undefined {
-  return parameters.approvedChannels.find((c) => c.app === app);
+  const list = parameters.approvedChannels;
+  let byApp = channelsByList.get(list);
+  if (!byApp) {
+    // The first entry for an app wins, as a search of the list would find it.
+    byApp = new Map([...list].reverse().map((c) => [c.app, c]));
+    channelsByList.set(list, byApp);
+  }
+  return byApp.get(app);
 }
 
 /** True when the app is on the approved-channel list (captured or not). */

@@ -162,9 +162,11 @@ export function evidenceOn(
   const latest = latestBy(attestations, (a) => a.submittedAt, asOf);
   const current = campaign ? latestBy(attestations, (a) => a.submittedAt, asOf, (a) => a.campaignId === campaign.id) : undefined;
   const exceptions: ExceptionFact[] = [];
-  for (const e of [...(history.exceptionsByUser.get(userId) ?? NONE), ...(history.exceptionsByTeam.get(team.id) ?? NONE)]) {
-    if (openAt(e.revokedAt, asOf)) {
-      exceptions.push({ id: e.id, ruleId: e.ruleId, reason: e.reason, startsAt: e.startsAt, expiresAt: e.expiresAt, scope: e.userId === null ? 'team' : 'person' });
+  for (const list of [history.exceptionsByUser.get(userId) ?? NONE, history.exceptionsByTeam.get(team.id) ?? NONE]) {
+    for (const e of list) {
+      if (openAt(e.revokedAt, asOf)) {
+        exceptions.push({ id: e.id, ruleId: e.ruleId, reason: e.reason, startsAt: e.startsAt, expiresAt: e.expiresAt, scope: e.userId === null ? 'team' : 'person' });
+      }
     }
   }
   return {
@@ -181,7 +183,15 @@ export function evidenceOn(
   };
 }
 
-function toFact({ userId: _user, ...fact }: AttestationRecord): AttestationFact {
+const facts = new WeakMap<AttestationRecord, AttestationFact>();
+
+/** The record as evidence (without its owner's id), made once per record: a rebuild asks for it on many days. */
+function toFact(record: AttestationRecord): AttestationFact {
+  let fact = facts.get(record);
+  if (!fact) {
+    const { userId: _user, ...rest } = record;
+    facts.set(record, (fact = rest));
+  }
   return fact;
 }
 
