@@ -75,7 +75,7 @@ function workerBundle(): string {
  * A batch's evidence lives only while it is scored: with a young generation large enough to hold it, it
  * dies there instead of being promoted and swept again by full collections (a third less CPU, measured).
  */
-const YOUNG_GENERATION_MB = 96;
+const YOUNG_GENERATION_MB = Number(process.env.SCORE_WORKER_YOUNG_MB ?? 128);
 
 interface PoolResult {
   members: number;
@@ -89,7 +89,16 @@ function runPool(task: ScoreWorkerTask, batches: readonly PersonBatch[], count: 
   const queue = [...batches];
   const total = batches.reduce((sum, b) => sum + b.people, 0);
   let done = 0;
-  const workers = Array.from({ length: Math.max(1, Math.min(count, batches.length)) }, () => new Worker(script, { workerData: task, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }));
+  const workers = Array.from(
+    { length: Math.max(1, Math.min(count, batches.length)) },
+    () =>
+      new Worker(script, {
+        workerData: task,
+        // Plain JavaScript: the TypeScript loader the command line may run under is not needed there.
+        execArgv: [],
+        resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+      }),
+  );
   return Promise.all(
     workers.map(
       (worker, i) =>

@@ -176,23 +176,12 @@ export function evidenceOn(
     isSupervisor: isSupervisorOn(history, userId, asOf),
     parameters,
     currentCampaign: campaign ? { id: campaign.id, period: campaign.period, opensAt: campaign.opensAt, dueAt: campaign.dueAt } : null,
-    currentAttestation: current ? toFact(current) : null,
-    latestAttestation: latest ? toFact(latest) : null,
+    // A record is the fact plus its owner's id (this person's): shared, not copied, as rescoring reads many.
+    currentAttestation: current ?? null,
+    latestAttestation: latest ?? null,
     devices: devicesOn(history, userId, asOf),
     exceptions,
   };
-}
-
-const facts = new WeakMap<AttestationRecord, AttestationFact>();
-
-/** The record as evidence (without its owner's id), made once per record: a rebuild asks for it on many days. */
-function toFact(record: AttestationRecord): AttestationFact {
-  let fact = facts.get(record);
-  if (!fact) {
-    const { userId: _user, ...rest } = record;
-    facts.set(record, (fact = rest));
-  }
-  return fact;
 }
 
 /** Whether the person managed a team on `asOf`. */
