@@ -3,7 +3,8 @@ import type { ActionFailure } from '@/lib/validation/action-result';
 import { appendAuditEntry } from '../audit';
 import type { AppDatabase } from '../connection';
 import type { Actor, CommandOptions } from './actor';
-import { deviceVersionStatements, stateKey, type DeviceState } from './device-versions';
+import { deviceVersionStatements, sameState, type CurrentVersion, type DeviceState } from './device-versions';
+import { multiRowInsert } from './multi-row-insert';
 
 /** A batch of normalised device records from a file or the API, with what the file itself said. */
 export interface DeviceBatch {
@@ -25,8 +26,47 @@ export type ApplyResult =
   | { ok: true; importId: number; created: number; updated: number; unchanged: number; rejected: number; rowErrors: RowError[] }
   | (ActionFailure & { rowErrors?: RowError[] });
 
-const defined = <T extends object>(value: T): Partial<T> =>
-  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+/** Records applied together: each chunk's devices and current versions are read in a few queries, and its changes written in a few statements. */
+const LOOKUP_CHUNK_RECORDS = 500;
+
+/** A change decided for a record: a new version of its device (`deviceId` null: a device to create). */
+interface Change {
+  externalId: string;
+  ownerId: number;
+  deviceId: number | null;
+  previousVersionId: number | null;
+  next: DeviceState;
+}
+
+/** A device on record, as a batch needs it. */
+interface KnownDevice {
+  id: number;
+  ownerId: number;
+  retiredAt: number | null;
+}
+
+/** `records` in consecutive chunks of `size`, read once, in order. */
+function* chunksOf<T>(records: Iterable<T>, size: number): Generator<T[]> {
+  let chunk: T[] = [];
+  for (const record of records) {
+    chunk.push(record);
+    if (chunk.length === size) {
+      yield chunk;
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield chunk;
+}
+
+/** `base` with the facts a record states: a fact left undefined keeps its base value. */
+function withStatedFacts(base: Partial<DeviceFacts>, stated: Partial<DeviceFacts> | null): Partial<DeviceFacts> {
+  const facts: Record<string, unknown> = { ...base };
+  for (const key in stated) {
+    const value = stated[key as keyof DeviceFacts];
+    if (value !== undefined) facts[key] = value;
+  }
+  return facts as Partial<DeviceFacts>;
+}
 
 function mergeApps(current: readonly AppRecord[], found: readonly AppRecord[]): AppRecord[] {
   const apps = new Map(current.map((a) => [a.app, a] as const));
@@ -57,10 +97,10 @@ export function applyDeviceBatch(
   const owners = new Map(
     (sqlite.prepare('SELECT id, lower(email) AS email FROM users WHERE active = 1').all() as { id: number; email: string }[]).map((u) => [u.email, u.id] as const),
   );
-  const findDevice = sqlite.prepare<[string], { id: number; owner_id: number; retired_at: number | null }>(
-    'SELECT id, owner_id, retired_at FROM devices WHERE external_id = ?',
+  const findDevices = sqlite.prepare<[string], { externalId: string } & KnownDevice>(
+    'SELECT id, external_id AS externalId, owner_id AS ownerId, retired_at AS retiredAt FROM devices WHERE external_id IN (SELECT value FROM json_each(?))',
   );
-  const insertDevice = sqlite.prepare('INSERT INTO devices (owner_id, external_id, source, created_at) VALUES (?, ?, ?, ?)');
+  const insertDevices = multiRowInsert(sqlite, 'devices', ['owner_id', 'external_id', 'source', 'created_at']);
 
   const run = (): ApplyResult => {
     const versions = deviceVersionStatements(sqlite);
@@ -72,43 +112,61 @@ export function applyDeviceBatch(
     );
     const meta = { now, source: batch.source, importId, recordedBy: actor.id };
     const counts = { created: 0, updated: 0, unchanged: 0 };
-    for (const record of batch.records) {
-      const refuse = (column: string, reason: string) => rowErrors.push({ row: record.row, column, reason });
+
+    /** What applying `record` takes: a change to write, nothing (null: unchanged), or why it is refused. */
+    function decide(record: DeviceRecord, devices: Map<string, KnownDevice>, currents: Map<number, CurrentVersion>): Change | Omit<RowError, 'row'> | null {
       const ownerId = owners.get(record.ownerEmail);
-      if (ownerId === undefined) {
-        refuse('owner', `No active person has the e-mail ${record.ownerEmail}.`);
-        continue;
-      }
-      const device = findDevice.get(record.externalId);
-      if (device?.retired_at != null) {
-        refuse('external_id', `Device ${record.externalId} has been retired.`);
-        continue;
-      }
-      if (device && device.owner_id !== ownerId) {
-        refuse('owner', `Device ${record.externalId} is recorded for another person; retire it there first.`);
-        continue;
-      }
-      const current = device ? versions.current(device.id) : null;
-      if (!current && record.facts === null) {
-        refuse('external_id', `Device ${record.externalId} is not in the inventory: import the devices export first.`);
-        continue;
-      }
-      const base = current?.facts ?? (DEFAULT_FACTS as DeviceFacts);
-      const facts = { ...base, ...defined(record.facts ?? {}) } as DeviceFacts;
-      if (!facts.model || !facts.os || !facts.osVersion || !facts.kind) {
-        refuse('', 'A new device needs its model, kind, operating system and version.');
-        continue;
-      }
+      if (ownerId === undefined) return { column: 'owner', reason: `No active person has the e-mail ${record.ownerEmail}.` };
+      const device = devices.get(record.externalId);
+      if (device && device.retiredAt !== null) return { column: 'external_id', reason: `Device ${record.externalId} has been retired.` };
+      if (device && device.ownerId !== ownerId) return { column: 'owner', reason: `Device ${record.externalId} is recorded for another person; retire it there first.` };
+      const current = device ? (currents.get(device.id) ?? null) : null;
+      if (!current && record.facts === null) return { column: 'external_id', reason: `Device ${record.externalId} is not in the inventory: import the devices export first.` };
+      const facts = withStatedFacts(current?.facts ?? DEFAULT_FACTS, record.facts);
+      if (!facts.model || !facts.os || !facts.osVersion || !facts.kind) return { column: '', reason: 'A new device needs its model, kind, operating system and version.' };
       const currentApps = current?.apps ?? [];
       const apps = record.apps === null ? currentApps : record.appsMerge ? mergeApps(currentApps, record.apps) : record.apps;
-      const next: DeviceState = { facts, apps };
-      if (current && stateKey(current) === stateKey(next)) {
+      const next: DeviceState = { facts: facts as DeviceFacts, apps };
+      if (current && sameState(current, next)) {
         counts.unchanged += 1;
-        continue;
+        return null;
       }
-      const deviceId = device ? device.id : Number(insertDevice.run(ownerId, record.externalId, batch.source, now.getTime()).lastInsertRowid);
-      versions.write(deviceId, current?.versionId ?? null, next, meta);
       counts[device ? 'updated' : 'created'] += 1;
+      return { externalId: record.externalId, ownerId, deviceId: device?.id ?? null, previousVersionId: current?.versionId ?? null, next };
+    }
+
+    /** Writes `changes` (new devices first, then the versions, several rows to a statement) and records them in `devices` and `currents`. */
+    function write(changes: readonly Change[], devices: Map<string, KnownDevice>, currents: Map<number, CurrentVersion>): void {
+      const created = changes.filter((c) => c.deviceId === null);
+      const createdIds = insertDevices(created.map((c) => [c.ownerId, c.externalId, batch.source, now.getTime()]));
+      created.forEach((c, i) => devices.set(c.externalId, { id: createdIds[i]!, ownerId: c.ownerId, retiredAt: null }));
+      const writes = changes.map((c) => ({ deviceId: c.deviceId ?? devices.get(c.externalId)!.id, previousVersionId: c.previousVersionId, state: c.next }));
+      const versionIds = versions.writeMany(writes, meta);
+      writes.forEach((w, i) => currents.set(w.deviceId, { versionId: versionIds[i]!, ...w.state }));
+    }
+
+    for (const chunk of chunksOf(batch.records, LOOKUP_CHUNK_RECORDS)) {
+      // Kept up to date as changes are written: a device may come twice in one batch.
+      const devices = new Map(findDevices.all(JSON.stringify(chunk.map((r) => r.externalId))).map((d) => [d.externalId, d as KnownDevice] as const));
+      const currents = versions.currentOf([...devices.values()].map((d) => d.id));
+      const changes: Change[] = [];
+      const changed = new Set<string>();
+      for (const record of chunk) {
+        // A device's second record in a chunk is compared with its first one's change, written first.
+        if (changed.has(record.externalId)) {
+          write(changes.splice(0), devices, currents);
+          changed.clear();
+        }
+        const outcome = decide(record, devices, currents);
+        if (outcome === null) continue;
+        if ('reason' in outcome) {
+          rowErrors.push({ row: record.row, ...outcome });
+          continue;
+        }
+        changes.push(outcome);
+        changed.add(record.externalId);
+      }
+      write(changes, devices, currents);
     }
     const accepted = counts.created + counts.updated + counts.unchanged;
     const rejected = batch.rowsRead - accepted;

@@ -1,7 +1,7 @@
-import { readCsvUpload } from './csv';
+import { visitCsvUpload } from './csv';
 import { defaultMapping, detectFormat, formatSpec, FORMATS, IMPORT_FIELDS, type ColumnMapping, type FormatSpec } from './formats';
 import { DEFAULT_IMPORT_MAX_BYTES } from './decode';
-import { readRows } from './rows';
+import { createRowReader, type RowReader } from './rows';
 import type { CsvFormat, DeviceRecord, RowError } from './types';
 
 /**
@@ -44,36 +44,56 @@ export interface PrepareOptions {
   mapping?: Partial<Record<string, string | null>>;
 }
 
-/**
- * Reads an uploaded CSV. Refuses the whole file (too large, binary, not CSV, no header the import
- * recognises, a mapped header not in the file, no data rows) with one sentence; otherwise returns every
- * row as a record or a row error.
- */
-export function prepareImport(bytes: Uint8Array, { maxBytes = DEFAULT_IMPORT_MAX_BYTES, format, mapping }: PrepareOptions = {}): ({ ok: true } & PreparedImport) | RefusedImport {
-  const upload = readCsvUpload(bytes, { maxBytes });
-  if (!upload.ok) return upload;
-  const { table } = upload;
-  if (table.headers.length < 2) return { ok: false, error: 'The first row is not a header row of column names.' };
-  const spec: FormatSpec | null = format ? formatSpec(format) : detectFormat(table.headers);
+/** The format and columns a header row is read with, or why it cannot be read. */
+function planColumns(headers: string[], { format, mapping }: Pick<PrepareOptions, 'format' | 'mapping'>): { spec: FormatSpec; columns: ColumnMapping } | RefusedImport {
+  if (headers.length < 2) return { ok: false, error: 'The first row is not a header row of column names.' };
+  const spec: FormatSpec | null = format ? formatSpec(format) : detectFormat(headers);
   if (!spec) {
     const known = FORMATS.map((f) => `${f.label} (${f.signature.join(', ')})`).join('; ');
     return { ok: false, error: `The header row matches no format Onchannel reads. Expected one of: ${known}. Download the template to start from it.` };
   }
-  const columns = { ...defaultMapping(spec, table.headers) };
+  const columns = { ...defaultMapping(spec, headers) };
   for (const [field, header] of Object.entries(mapping ?? {})) {
     if (!(IMPORT_FIELDS as readonly string[]).includes(field)) continue;
-    if (header && !table.headers.includes(header)) return { ok: false, error: `The column “${header}” is not in the file.` };
+    if (header && !headers.includes(header)) return { ok: false, error: `The column “${header}” is not in the file.` };
     columns[field as keyof ColumnMapping] = header || null;
   }
-  if (table.rows.length === 0) return { ok: false, error: 'The file has a header row but no data rows.' };
-  const rows = readRows(table, spec, columns);
+  return { spec, columns };
+}
+
+/**
+ * Reads an uploaded CSV. Refuses the whole file (too large, binary, not CSV, no header the import
+ * recognises, a mapped header not in the file, no data rows) with one sentence; otherwise returns every
+ * row as a record or a row error. The file is decoded, parsed and read row by row: only the records are kept.
+ */
+export function prepareImport(bytes: Uint8Array, { maxBytes = DEFAULT_IMPORT_MAX_BYTES, format, mapping }: PrepareOptions = {}): ({ ok: true } & PreparedImport) | RefusedImport {
+  // Set by the callbacks below (declared wide so that the checks after the upload are not narrowed away). Until
+  // a header row is read, the file has none.
+  let headers = [] as string[];
+  let plan = planColumns(headers, { format, mapping });
+  let reader = null as RowReader | null;
+  let rowsRead = 0;
+  const upload = visitCsvUpload(bytes, { maxBytes }, {
+    header(row) {
+      headers = row;
+      plan = planColumns(headers, { format, mapping });
+      reader = 'spec' in plan ? createRowReader(plan.spec, plan.columns, headers) : null;
+    },
+    row(row, cells) {
+      rowsRead += 1;
+      reader?.read(row, cells);
+    },
+  });
+  if (!upload.ok) return upload;
+  if (!('spec' in plan)) return plan;
+  if (rowsRead === 0 || !reader) return { ok: false, error: 'The file has a header row but no data rows.' };
   return {
     ok: true,
-    format: spec.id,
-    formatLabel: spec.label,
-    headers: table.headers,
-    mapping: columns,
-    rowsRead: table.rows.length,
-    ...rows,
+    format: plan.spec.id,
+    formatLabel: plan.spec.label,
+    headers,
+    mapping: plan.columns,
+    rowsRead,
+    ...reader.result(),
   };
 }

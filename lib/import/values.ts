@@ -31,6 +31,33 @@ function hour12(h: number, meridiem: string | undefined): number {
   return pm ? h + 12 : h;
 }
 
+/** The number written by the `digits` characters of `v` from `from`; NaN unless they are all ASCII digits. */
+function numberAt(v: string, from: number, digits: number): number {
+  let n = 0;
+  for (let i = from; i < from + digits; i += 1) {
+    const digit = v.charCodeAt(i) - 48;
+    n = digit >= 0 && digit <= 9 ? n * 10 + digit : NaN;
+  }
+  return n;
+}
+
+/**
+ * `2026-11-20 08:15:42.0000000` or `2026-11-20T08:15:42`, zone-less (UTC), as every row of an Intune export
+ * writes it, read without regular expressions, whose match arrays are most of a large import's garbage;
+ * null for any other shape (the general reading below accepts these too, with the same result).
+ */
+function parseZonelessIso(v: string): Date | undefined | null {
+  if (v.length < 19 || v[4] !== '-' || v[7] !== '-' || (v[10] !== ' ' && v[10] !== 'T') || v[13] !== ':' || v[16] !== ':') return null;
+  if (v.length > 19 && (v[19] !== '.' || v.length === 20 || Number.isNaN(numberAt(v, 20, v.length - 20)))) return null;
+  const year = numberAt(v, 0, 4);
+  const month = numberAt(v, 5, 2);
+  const day = numberAt(v, 8, 2);
+  const hour = numberAt(v, 11, 2);
+  const minute = numberAt(v, 14, 2);
+  const second = numberAt(v, 17, 2);
+  return Number.isNaN(year + month + day + hour + minute + second) ? null : utc(year, month, day, hour, minute, second);
+}
+
 /**
  * Dates as the exports write them, read as UTC when they carry no zone:
  * ISO 8601 (`2026-11-20T08:15:00Z`), Intune (`2026-11-20 08:15:42.0000000`, `11/20/2026 8:15:42 AM`),
@@ -39,6 +66,8 @@ function hour12(h: number, meridiem: string | undefined): number {
  */
 export function parseTimestamp(value: string): Date | undefined {
   const v = value.trim();
+  const zoneless = parseZonelessIso(v);
+  if (zoneless !== null) return zoneless;
   let m = /^(\d{4})-(\d{2})-(\d{2})(?:(?:T|\s+|\s+at\s+)(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*([AaPp][Mm])?\s*(Z|[+-]\d{2}:?\d{2})?)?$/.exec(v);
   if (m) {
     if (m[8]) {

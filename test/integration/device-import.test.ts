@@ -72,6 +72,28 @@ describe('importing the Intune devices export', () => {
   });
 });
 
+describe('a file of more devices than are looked up at a time', () => {
+  const owners = (sqlite.prepare('SELECT email FROM users WHERE active = 1 ORDER BY id').all() as { email: string }[]).map((u) => u.email);
+  const file = (osVersion: (i: number) => string) => {
+    const rows = Array.from({ length: 1_234 }, (_, i) => `${owners[i % owners.length]},BULK-${i},iPhone 15,phone,ios,${osVersion(i)}`);
+    return new TextEncoder().encode(['owner_email,external_id,model,kind,os,os_version', ...rows].join('\n'));
+  };
+  const applyFile = (bytes: Uint8Array, now: Date) => {
+    const prepared = prepareImport(bytes);
+    if (!prepared.ok) throw new Error(prepared.error);
+    return applyDeviceBatch(db, officer, { source: 'csv', format: prepared.format, fileName: 'bulk.csv', fileSha256: null, rowsRead: prepared.rowsRead, records: prepared.records, rowErrors: prepared.errors }, { now });
+  };
+  const at = new Date(TEST_AS_OF.getTime() + 3_600_000);
+
+  it('creates them all, then changes only the devices whose values changed', () => {
+    expect(applyFile(file(() => '18.1'), at)).toMatchObject({ ok: true, created: 1_234, updated: 0, unchanged: 0 });
+    const before = deviceTables();
+    expect(applyFile(file(() => '18.1'), new Date(at.getTime() + 1000))).toMatchObject({ ok: true, created: 0, updated: 0, unchanged: 1_234 });
+    expect(deviceTables()).toEqual(before);
+    expect(applyFile(file((i) => (i % 100 === 7 ? '18.2' : '18.1')), new Date(at.getTime() + 2000))).toMatchObject({ ok: true, created: 0, updated: 13, unchanged: 1_221 });
+  });
+});
+
 describe('a rejected import writes nothing', () => {
   it('when no row matches anyone', () => {
     const before = everything();

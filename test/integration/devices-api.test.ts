@@ -95,6 +95,13 @@ describe('POST /api/v1/devices', () => {
     expect(imported).toEqual({ format: 'api', actor_id: admin.id });
   });
 
+  it('applies a device sent twice in one batch in order: created, then updated or unchanged', async () => {
+    const twice = [device({ externalId: 'API-TWICE' }), device({ externalId: 'API-TWICE', osVersion: '18.3' }), device({ externalId: 'API-TWICE', osVersion: '18.3' })];
+    expect(await (await post(auth, { devices: twice })).json()).toMatchObject({ created: 1, updated: 1, unchanged: 1, rejected: 0 });
+    const versions = sqlite.prepare("SELECT v.os_version, v.valid_to IS NULL AS current FROM device_versions v JOIN devices d ON d.id = v.device_id WHERE d.external_id = 'API-TWICE' ORDER BY v.id").all();
+    expect(versions).toEqual([{ os_version: '18.1', current: 0 }, { os_version: '18.3', current: 1 }]);
+  });
+
   it('lists devices in service for devices:read, with a cursor', async () => {
     const response = await get(auth, '?limit=2');
     const body = (await response.json()) as { devices: { id: number }[]; next: number | null };
