@@ -1,10 +1,11 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { getPack, questionsFor, type PolicyPack, type Question } from '@/lib/policy';
 import { attestationHash, GENESIS_HASH } from '@/lib/audit/hash';
 import type { ActionResult } from '@/lib/validation/action-result';
 import type { AttestationSubmission } from '@/lib/validation/attestations';
 import { appendAuditEntry } from '../audit';
 import type { AppDatabase } from '../connection';
+import { prepareOnce } from '../prepared';
 import { findAttestableCampaign, type CampaignWithAudience } from '../queries/campaigns';
 import { attestationDrafts, attestations, teams } from '../schema';
 import type { DatabaseOrTransaction } from '../transaction';
@@ -23,17 +24,24 @@ export interface AttestationContext {
   campaign: CampaignWithAudience;
   teamId: number;
   pack: PolicyPack;
-  questions: Question[];
+  questions: readonly Question[];
 }
 
 /**
  * The form `person` must fill in for `campaignId` on `asOf`, or null when that campaign is not open to them
  * (not yet open, not for their teams, or replaced by a later campaign). Late submissions are allowed.
  */
+const teamPack = (db: DatabaseOrTransaction) =>
+  db
+    .select({ pack: teams.policyPackId })
+    .from(teams)
+    .where(eq(teams.id, sql.placeholder('teamId')))
+    .prepare();
+
 export function attestationContext(db: DatabaseOrTransaction, person: Attester, { campaignId, asOf }: { campaignId: number; asOf: Date }): AttestationContext | null {
   const found = findAttestableCampaign(db, { campaignId, teamIds: person.memberTeamIds, asOf });
   if (!found) return null;
-  const team = db.select({ pack: teams.policyPackId }).from(teams).where(eq(teams.id, found.teamId)).get();
+  const team = prepareOnce(db, teamPack).get({ teamId: found.teamId });
   if (!team) return null;
   const pack = getPack(team.pack);
   return { campaign: found.campaign, teamId: found.teamId, pack, questions: questionsFor(pack, { isSupervisor: person.managedTeamIds.length > 0 }) };
@@ -51,6 +59,17 @@ export type SubmissionResult = ActionResult<{ attestationId: number; submittedAt
 /** The message for a campaign that is not (or no longer) open to the person. Says nothing else. */
 export const CAMPAIGN_NOT_OPEN = 'This attestation is not open for you.';
 
+const previousRecord = (db: AppDatabase) =>
+  db
+    .select({ id: attestations.id })
+    .from(attestations)
+    // The unary + keeps SQLite on the person's index (a few rows) rather than the campaign's (every submission).
+    .where(and(eq(attestations.userId, sql.placeholder('userId')), sql`+${attestations.campaignId} = ${sql.placeholder('campaignId')}`))
+    .orderBy(desc(attestations.id))
+    .limit(1)
+    .prepare();
+const lastRecord = (db: AppDatabase) => db.select({ hash: attestations.contentHash }).from(attestations).orderBy(desc(attestations.id)).limit(1).prepare();
+
 /**
  * Records a signed attestation in one immediate transaction: re-checks that the campaign is still open to the
  * person, chains the record's hash to the last record's (GENESIS_HASH for the first), supersedes their previous
@@ -66,17 +85,12 @@ export function applyAttestationSubmission(
 ): SubmissionResult {
   return db.transaction(
     (tx): SubmissionResult => {
-      if (attestationContext(tx, person, { campaignId: input.campaignId, asOf: now })?.campaign.id !== context.campaign.id) {
+      // The reads go through `db`'s prepared queries: on better-sqlite3 they run inside this transaction all the same.
+      if (attestationContext(db, person, { campaignId: input.campaignId, asOf: now })?.campaign.id !== context.campaign.id) {
         return { ok: false, error: CAMPAIGN_NOT_OPEN };
       }
-      const previous = tx
-        .select({ id: attestations.id })
-        .from(attestations)
-        .where(and(eq(attestations.userId, person.id), eq(attestations.campaignId, context.campaign.id)))
-        .orderBy(desc(attestations.id))
-        .limit(1)
-        .get();
-      const last = tx.select({ hash: attestations.contentHash }).from(attestations).orderBy(desc(attestations.id)).limit(1).get();
+      const previous = prepareOnce(db, previousRecord).get({ userId: person.id, campaignId: context.campaign.id });
+      const last = prepareOnce(db, lastRecord).get();
       const prevHash = last?.hash ?? GENESIS_HASH;
       const content = {
         userId: person.id,

@@ -1,6 +1,7 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { GENESIS_HASH, attestationHash } from '@/lib/audit/hash';
 import type { AppDatabase } from '../connection';
+import { prepareOnce } from '../prepared';
 import { attestationDrafts, attestations, campaigns, users } from '../schema';
 import type { DatabaseOrTransaction } from '../transaction';
 
@@ -24,34 +25,35 @@ export function listOwnAttestations(db: AppDatabase, { userId }: { userId: numbe
     .all();
 }
 
+const ownAttestation = (db: AppDatabase) =>
+  db
+    .select({
+      id: attestations.id,
+      campaignId: attestations.campaignId,
+      campaignName: campaigns.name,
+      period: campaigns.period,
+      packId: attestations.packId,
+      packVersion: attestations.packVersion,
+      answers: attestations.answers,
+      questionTexts: attestations.questionTexts,
+      signatureName: attestations.signatureName,
+      submittedAt: attestations.submittedAt,
+      ipAddress: attestations.ipAddress,
+      supersedesId: attestations.supersedesId,
+      contentHash: attestations.contentHash,
+      prevHash: attestations.prevHash,
+    })
+    .from(attestations)
+    .innerJoin(campaigns, eq(campaigns.id, attestations.campaignId))
+    .where(and(eq(attestations.id, sql.placeholder('attestationId')), eq(attestations.userId, sql.placeholder('userId'))))
+    .prepare();
+
 /**
  * One attestation record as its receipt shows it, only if it belongs to `userId` (anyone else's id gives null,
  * so that a receipt never reveals another person's record).
  */
 export function findOwnAttestation(db: AppDatabase, { userId, attestationId }: { userId: number; attestationId: number }) {
-  return (
-    db
-      .select({
-        id: attestations.id,
-        campaignId: attestations.campaignId,
-        campaignName: campaigns.name,
-        period: campaigns.period,
-        packId: attestations.packId,
-        packVersion: attestations.packVersion,
-        answers: attestations.answers,
-        questionTexts: attestations.questionTexts,
-        signatureName: attestations.signatureName,
-        submittedAt: attestations.submittedAt,
-        ipAddress: attestations.ipAddress,
-        supersedesId: attestations.supersedesId,
-        contentHash: attestations.contentHash,
-        prevHash: attestations.prevHash,
-      })
-      .from(attestations)
-      .innerJoin(campaigns, eq(campaigns.id, attestations.campaignId))
-      .where(and(eq(attestations.id, attestationId), eq(attestations.userId, userId)))
-      .get() ?? null
-  );
+  return prepareOnce(db, ownAttestation).get({ userId, attestationId }) ?? null;
 }
 
 /** The person's record in force for a campaign (the latest; a correction replaces the one before), or null. */

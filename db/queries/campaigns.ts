@@ -1,6 +1,7 @@
 import { asc, desc, lte } from 'drizzle-orm';
 import type { Sector } from '@/lib/policy/constants';
 import type { AppDatabase } from '../connection';
+import { prepareOnce } from '../prepared';
 import { campaignTeams, campaigns } from '../schema';
 import type { DatabaseOrTransaction } from '../transaction';
 
@@ -33,14 +34,14 @@ export interface CampaignWithAudience {
 /** Where a campaign stands: not yet open, open, past its due date (late submissions allowed), or replaced by a later one. */
 export type CampaignStatus = 'scheduled' | 'open' | 'past_due' | 'closed';
 
+const allCampaignTeams = (db: DatabaseOrTransaction) => db.select().from(campaignTeams).prepare();
+const allCampaigns = (db: DatabaseOrTransaction) => db.select().from(campaigns).orderBy(asc(campaigns.opensAt), asc(campaigns.id)).prepare();
+
 /** Every campaign with its audience, in opening order (ties by id): the order in which one replaces another. */
 export function listCampaignsWithAudience(db: DatabaseOrTransaction): CampaignWithAudience[] {
   const audience = new Map<number, number[]>();
-  for (const row of db.select().from(campaignTeams).all()) audience.set(row.campaignId, [...(audience.get(row.campaignId) ?? []), row.teamId]);
-  return db
-    .select()
-    .from(campaigns)
-    .orderBy(asc(campaigns.opensAt), asc(campaigns.id))
+  for (const row of prepareOnce(db, allCampaignTeams).all()) audience.set(row.campaignId, [...(audience.get(row.campaignId) ?? []), row.teamId]);
+  return prepareOnce(db, allCampaigns)
     .all()
     .map((c) => ({
       id: c.id,

@@ -1,23 +1,25 @@
 import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { AppDatabase } from '../connection';
+import { prepareOnce } from '../prepared';
 import { apiTokens, organisation, users } from '../schema';
 
-/** The organisation's settings row, or null before seeding. */
+const organisationRow = (db: AppDatabase) =>
+  db
+    .select({
+      name: organisation.name,
+      fiscalYearStartMonth: organisation.fiscalYearStartMonth,
+      sectorsInUse: organisation.sectorsInUse,
+      reminderLeadDays: organisation.reminderLeadDays,
+      reminderIntervalDays: organisation.reminderIntervalDays,
+      retentionYears: organisation.retentionYears,
+    })
+    .from(organisation)
+    .where(eq(organisation.id, 1))
+    .prepare();
+
+/** The organisation's settings row, or null before seeding. Read by every signed-in page's layout. */
 export function findOrganisation(db: AppDatabase) {
-  return (
-    db
-      .select({
-        name: organisation.name,
-        fiscalYearStartMonth: organisation.fiscalYearStartMonth,
-        sectorsInUse: organisation.sectorsInUse,
-        reminderLeadDays: organisation.reminderLeadDays,
-        reminderIntervalDays: organisation.reminderIntervalDays,
-        retentionYears: organisation.retentionYears,
-      })
-      .from(organisation)
-      .where(eq(organisation.id, 1))
-      .get() ?? null
-  );
+  return prepareOnce(db, organisationRow).get() ?? null;
 }
 
 /** Number of people per role, active and deactivated. */

@@ -1,6 +1,7 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Role } from '@/lib/auth/roles';
 import type { AppDatabase } from '../connection';
+import { prepareOnce } from '../prepared';
 import { teamManagers, teamMembers, users } from '../schema';
 
 /** The signed-in person as every guard sees them, read fresh from the database on each request. */
@@ -24,26 +25,31 @@ export function findSignInCredentials(db: AppDatabase, { email }: { email: strin
     .get();
 }
 
-/** The active person behind a session, with their team scope; null when unknown or deactivated. */
-export function loadSessionUser(db: AppDatabase, { userId }: { userId: number }): SessionUser | null {
-  const user = db
+const activeUser = (db: AppDatabase) =>
+  db
     .select({ id: users.id, email: users.email, name: users.name, role: users.role })
     .from(users)
-    .where(and(eq(users.id, userId), eq(users.active, true)))
-    .get();
-  if (!user) return null;
-  const memberTeamIds = db
+    .where(and(eq(users.id, sql.placeholder('userId')), eq(users.active, true)))
+    .prepare();
+const memberTeams = (db: AppDatabase) =>
+  db
     .select({ teamId: teamMembers.teamId })
     .from(teamMembers)
-    .where(and(eq(teamMembers.userId, userId), isNull(teamMembers.leftAt)))
-    .all()
-    .map((row) => row.teamId);
-  const managedTeamIds = db
+    .where(and(eq(teamMembers.userId, sql.placeholder('userId')), isNull(teamMembers.leftAt)))
+    .prepare();
+const managedTeams = (db: AppDatabase) =>
+  db
     .select({ teamId: teamManagers.teamId })
     .from(teamManagers)
-    .where(and(eq(teamManagers.userId, userId), isNull(teamManagers.until)))
-    .all()
-    .map((row) => row.teamId);
+    .where(and(eq(teamManagers.userId, sql.placeholder('userId')), isNull(teamManagers.until)))
+    .prepare();
+
+/** The active person behind a session, with their team scope; null when unknown or deactivated. Runs on every request. */
+export function loadSessionUser(db: AppDatabase, { userId }: { userId: number }): SessionUser | null {
+  const user = prepareOnce(db, activeUser).get({ userId });
+  if (!user) return null;
+  const memberTeamIds = prepareOnce(db, memberTeams).all({ userId }).map((row) => row.teamId);
+  const managedTeamIds = prepareOnce(db, managedTeams).all({ userId }).map((row) => row.teamId);
   return { ...user, memberTeamIds, managedTeamIds };
 }
 

@@ -1,18 +1,17 @@
 import 'server-only';
-import { getServerSession } from 'next-auth';
 import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { db } from '@/db';
 import { loadSessionUser, type SessionUser } from '@/db/queries/users';
 import { authOptions } from './options';
 import { can, canViewTeam, type Capability } from './roles';
+import { sessionUserId } from './session-token';
 
 /** The signed-in, active person, read from the database once per request; null when signed out. */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await getServerSession(authOptions());
-  const userId = Number((session?.user as { id?: string } | undefined)?.id);
-  if (!Number.isInteger(userId) || userId <= 0) return null;
-  return loadSessionUser(db, { userId });
+  // The session JWT carries only the user id (see authOptions' callbacks): role and scope come from the database.
+  const userId = await sessionUserId(authOptions().secret!);
+  return userId === null ? null : loadSessionUser(db, { userId });
 });
 
 /** For pages: the signed-in person, or a redirect to sign in. */

@@ -41,7 +41,18 @@ export function findRule(ruleId: string, sector?: Sector): Rule | undefined {
   return undefined;
 }
 
-/** The questions a person is asked: supervisor-only questions are left out for non-supervisors. Order kept. */
-export function questionsFor(pack: PolicyPack, person: { isSupervisor: boolean }): Question[] {
-  return pack.questions.filter((q) => person.isSupervisor || !q.supervisorsOnly);
+const questionLists = new WeakMap<PolicyPack, { supervisor: readonly Question[]; other: readonly Question[] }>();
+
+/**
+ * The questions a person is asked: supervisor-only questions are left out for non-supervisors. Order kept.
+ * The same frozen list for every call with the same pack and role, so that what is built from it (the form's
+ * validation schema) can be kept per list.
+ */
+export function questionsFor(pack: PolicyPack, person: { isSupervisor: boolean }): readonly Question[] {
+  let lists = questionLists.get(pack);
+  if (!lists) {
+    lists = { supervisor: Object.freeze([...pack.questions]), other: Object.freeze(pack.questions.filter((q) => !q.supervisorsOnly)) };
+    questionLists.set(pack, lists);
+  }
+  return person.isSupervisor ? lists.supervisor : lists.other;
 }

@@ -54,12 +54,30 @@ export function answerSchema(question: Question): z.ZodType<AnswerValue> {
   }
 }
 
-/** Answers to exactly `questions`: an unknown question id or a missing answer is refused. */
-export function answersSchema(questions: readonly Question[]) {
+function buildAnswersSchema(questions: readonly Question[]) {
   return z.strictObject(Object.fromEntries(questions.map((q) => [q.id, answerSchema(q)])), {
     error: (issue) => (issue.code === 'unrecognized_keys' ? 'The form holds a question that is not in your policy pack.' : undefined),
   });
 }
+
+// zod builds a schema's parser on its first parse, at many times the cost of a parse: the answers schema is
+// kept per question list (questionsFor returns one list per pack and role) instead of rebuilt per submission.
+const answersSchemas = new WeakMap<readonly Question[], ReturnType<typeof buildAnswersSchema>>();
+
+/** Answers to exactly `questions`: an unknown question id or a missing answer is refused. */
+export function answersSchema(questions: readonly Question[]) {
+  let schema = answersSchemas.get(questions);
+  if (!schema) answersSchemas.set(questions, (schema = buildAnswersSchema(questions)));
+  return schema;
+}
+
+const campaignIdSchema = z.coerce.number().int().positive('Not a campaign.');
+const signatureSchema = z
+  .string({ error: 'Type your full name to sign.' })
+  .trim()
+  .min(1, 'Type your full name to sign.')
+  .max(SIGNATURE_MAX_LENGTH, 'That is longer than any name.');
+const confirmSchema = z.literal('on', { error: 'Tick the box to confirm your answers are true.' });
 
 /**
  * A whole submission: the campaign, the answers to `questions`, the typed-name signature (must equal `personName`
@@ -67,15 +85,10 @@ export function answersSchema(questions: readonly Question[]) {
  */
 export function attestationSubmissionSchema(questions: readonly Question[], personName: string) {
   return z.strictObject({
-    campaignId: z.coerce.number().int().positive('Not a campaign.'),
+    campaignId: campaignIdSchema,
     answers: answersSchema(questions),
-    signatureName: z
-      .string({ error: 'Type your full name to sign.' })
-      .trim()
-      .min(1, 'Type your full name to sign.')
-      .max(SIGNATURE_MAX_LENGTH, 'That is longer than any name.')
-      .refine((typed) => normaliseSignature(typed) === normaliseSignature(personName), `Type your name exactly as we hold it: ${personName}.`),
-    confirm: z.literal('on', { error: 'Tick the box to confirm your answers are true.' }),
+    signatureName: signatureSchema.refine((typed) => normaliseSignature(typed) === normaliseSignature(personName), `Type your name exactly as we hold it: ${personName}.`),
+    confirm: confirmSchema,
   });
 }
 
