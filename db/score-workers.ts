@@ -2,7 +2,7 @@
  * Scoring the whole organisation on every core, for the command line (`npm run snapshot`, benchmarks):
  * worker threads take batches of people from a shared queue (a fast worker takes more), each keeps the
  * sums of its batches, and the sums are added up here. Not used inside the web server, whose bundle
- * does not ship the worker's sources; there the single-threaded batches of db/score-batches.ts serve.
+ * does not ship the worker's sources; there db/snapshot-refresh.ts recomputes, batch by batch, in a child process.
  */
 import fs from 'node:fs';
 import os from 'node:os';

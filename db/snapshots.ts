@@ -122,16 +122,26 @@ export function markSnapshotsStale(db: AppDatabase, from: Date): void {
  * Returns whether it had to.
  */
 export function ensureSnapshotsReach(db: AppDatabase, asOf: Date): boolean {
-  const stale = staleSince.get(db.$client);
-  if (!stale && latestSnapshotDay(db) === dayKey(asOf)) return false;
-  staleSince.delete(db.$client);
-  const catchUp = catchUpStart(db);
-  const from = stale && (!catchUp || stale.getTime() < catchUp.getTime()) ? stale : catchUp;
+  const start = takeRefreshStart(db, asOf);
+  if (start === undefined) return false;
   try {
-    if (from) refreshSnapshots(db, { from, to: asOf });
+    if (start.from) refreshSnapshots(db, { from: start.from, to: asOf });
   } catch (error) {
-    if (stale) markSnapshotsStale(db, stale);
+    if (start.stale) markSnapshotsStale(db, start.stale);
     throw error;
   }
   return true;
+}
+
+/**
+ * What `ensureSnapshotsReach` must recompute as of `asOf`, taking the stale mark with it: undefined when the
+ * figures are current, else the day to recompute from (null before any campaign) and the mark taken, which
+ * the caller puts back (`markSnapshotsStale`) if the recomputation fails. For callers that recompute elsewhere.
+ */
+export function takeRefreshStart(db: AppDatabase, asOf: Date): { from: Date | null; stale: Date | null } | undefined {
+  const stale = staleSince.get(db.$client) ?? null;
+  if (!stale && latestSnapshotDay(db) === dayKey(asOf)) return undefined;
+  staleSince.delete(db.$client);
+  const catchUp = catchUpStart(db);
+  return { from: stale && (!catchUp || stale.getTime() < catchUp.getTime()) ? stale : catchUp, stale };
 }

@@ -21,7 +21,7 @@ import { listTeamSummaries } from './teams';
 
 /**
  * Everything an organisation or "my teams" dashboard shows, for the teams in `scope` narrowed by `filters`,
- * as of `asOf`. Read from the daily snapshots (call ensureSnapshotsReach first) plus live device posture.
+ * as of `asOf`. Read from the daily snapshots (call ensureSnapshotsReach or ensureScoresCurrent first) plus live device posture.
  * The headline is the organisation's own figures when the whole organisation is in view, else the teams'
  * combined figures (see combineFigures).
  */

@@ -58,7 +58,7 @@ const figuresOf = (f: SnapshotFigures | null | undefined): ReportFigures | null 
 /**
  * Everything the quarterly report of `scope` for `quarter` shows, as of the quarter's last moment (or `now`
  * while it is in progress). Headline figures, findings by rule, per-team rows and the trend are the
- * dashboard's, read from the daily snapshots (call ensureSnapshotsReach first); the lists of people,
+ * dashboard's, read from the daily snapshots (call ensureSnapshotsReach or ensureScoresCurrent first); the lists of people,
  * exceptions and, for a past quarter, device posture come from the evidence as it stood then.
  * Null when the scope names a team that does not exist.
  */

@@ -5,7 +5,7 @@ import { recordReportExport } from '@/db/commands/reports';
 import type { AppDatabase } from '@/db/connection';
 import { fiscalYearStartMonth, loadQuarterlyReport, reportQuarters, teamsOfScope } from '@/db/queries/report';
 import type { SessionUser } from '@/db/queries/users';
-import { ensureSnapshotsReach } from '@/db/snapshots';
+import { ensureScoresCurrent } from '@/db/snapshot-refresh';
 import { ROLE_LABELS } from '@/lib/auth/roles';
 import { parseQuarterLabel, QUARTER_LABEL_PATTERN, renderReportPdf, reportFileName, type ReportScope } from '@/lib/reports';
 import { quarterOf, type Period } from '@/lib/time';
@@ -54,7 +54,7 @@ function download(body: Uint8Array, contentType: string, fileName: string): Resp
  */
 export async function quarterlyReportResponse(db: AppDatabase, user: SessionUser, scope: ReportScope, quarter: Period, now: Date): Promise<Response> {
   if (!teamsOfScope(db, scope)) throw new HttpError(404, 'Not found.');
-  ensureSnapshotsReach(db, now);
+  await ensureScoresCurrent(now);
   const report = loadQuarterlyReport(db, { scope, quarter, now, generatedBy: generatedBy(user) });
   if (!report) throw new HttpError(404, 'Not found.');
   const pdf = await renderReportPdf(report);
@@ -70,7 +70,7 @@ export async function quarterlyReportResponse(db: AppDatabase, user: SessionUser
  * to other requests between them.
  */
 export async function teamArchiveResponse(db: AppDatabase, user: SessionUser, now: Date): Promise<Response> {
-  ensureSnapshotsReach(db, now);
+  await ensureScoresCurrent(now);
   const quarters = reportQuarters(db, { now }).slice(0, ARCHIVE_QUARTERS).reverse();
   const teams = teamsOfScope(db, { kind: 'organisation' })!;
   const files: Record<string, Uint8Array> = {};

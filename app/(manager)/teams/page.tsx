@@ -4,7 +4,7 @@ import { EmptyState } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { db } from '@/db';
 import { loadDashboard } from '@/db/queries/dashboard-data';
-import { ensureSnapshotsReach } from '@/db/snapshots';
+import { ensureScoresCurrent } from '@/db/snapshot-refresh';
 import { requireCapability } from '@/lib/auth/guards';
 import { teamScope } from '@/lib/auth/roles';
 import { parseDashboardFilters } from '@/lib/validation/dashboard';
@@ -16,7 +16,7 @@ export default async function MyTeamsPage({ searchParams }: { searchParams: Prom
   const scope = teamScope(user);
   const filters = parseDashboardFilters(await searchParams);
   const asOf = new Date();
-  ensureSnapshotsReach(db, asOf);
+  await ensureScoresCurrent(asOf);
   const data = loadDashboard(db, { scope, filters, asOf });
   return (
     <>

@@ -5,7 +5,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { db } from '@/db';
 import { loadDashboard } from '@/db/queries/dashboard-data';
 import { reportQuarterChoices } from '@/db/queries/report';
-import { ensureSnapshotsReach } from '@/db/snapshots';
+import { ensureScoresCurrent } from '@/db/snapshot-refresh';
 import { requireCapability } from '@/lib/auth/guards';
 import { can, teamScope } from '@/lib/auth/roles';
 import { SECTORS } from '@/lib/policy/constants';
@@ -17,7 +17,7 @@ export default async function OrganisationPage({ searchParams }: { searchParams:
   const user = await requireCapability('view:organisation');
   const filters = parseDashboardFilters(await searchParams);
   const asOf = new Date();
-  ensureSnapshotsReach(db, asOf);
+  await ensureScoresCurrent(asOf);
   const data = loadDashboard(db, { scope: teamScope(user), filters, asOf });
   return (
     <>

@@ -20,7 +20,7 @@ import { reportQuarterChoices } from '@/db/queries/report';
 import { scoreTeam } from '@/db/queries/scores';
 import { findTeam, listTeamMembers } from '@/db/queries/teams';
 import { memoUntilChange } from '@/db/memo';
-import { ensureSnapshotsReach } from '@/db/snapshots';
+import { ensureScoresCurrent } from '@/db/snapshot-refresh';
 import { ScoreWithBand } from '@/components/scores/band-badge';
 import { requireTeamAccess } from '@/lib/auth/guards';
 import { can } from '@/lib/auth/roles';
@@ -48,7 +48,7 @@ export default async function TeamPage({
   if (!team) notFound();
   const asOf = new Date();
   const today = dayKey(asOf);
-  ensureSnapshotsReach(db, asOf);
+  await ensureScoresCurrent(asOf);
   const campaign = campaignInForceFor(listCampaignsWithAudience(db), teamId, asOf);
   // Live scores of every member, reused until the data changes or the minute turns (due dates and expiries are timed).
   const scores = memoUntilChange(db, `score-team:${teamId}:${Math.floor(asOf.getTime() / 60_000)}`, () => scoreTeam(db, { teamId, asOf }));

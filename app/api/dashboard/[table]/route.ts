@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { db } from '@/db';
 import { recordExport } from '@/db/commands/exports';
 import { DASHBOARD_TABLES, exportDashboardTable } from '@/db/queries/dashboard-export';
-import { ensureSnapshotsReach } from '@/db/snapshots';
+import { ensureScoresCurrent } from '@/db/snapshot-refresh';
 import { canViewTeam, teamScope } from '@/lib/auth/roles';
 import { csvFileName, toCsv } from '@/lib/csv/write';
 import { HttpError, csvResponse, handleErrors, requireRouteCapability } from '@/lib/http/route';
@@ -24,7 +24,7 @@ export const GET = handleErrors(async (request: Request, { params }: { params: P
   if (filters.teamId !== null && !canViewTeam(user, filters.teamId)) throw new HttpError(404, 'Not found.');
   if (table === 'members' && filters.teamId === null) throw new HttpError(400, 'Choose a team: ?team=<id>.');
   const asOf = new Date();
-  ensureSnapshotsReach(db, asOf);
+  await ensureScoresCurrent(asOf);
   const { headers, rows } = exportDashboardTable(db, { table, scope: teamScope(user), filters, asOf });
   const scopeName = filters.teamId ? `team-${filters.teamId}` : (filters.sector ?? (teamScope(user) === 'all' ? 'organisation' : 'my-teams'));
   const fileName = csvFileName('onchannel', table, scopeName, dayKey(asOf));

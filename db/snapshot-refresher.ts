@@ -1,0 +1,36 @@
+/**
+ * Child process of db/snapshot-refresh.ts: recomputes the daily figures of the database file it is given,
+ * range by range as the web server asks, so that the server's event loop does not. Started under tsx (the
+ * server bundle does not hold these sources); exits when the server does.
+ */
+import { openDatabase } from './connection';
+import { refreshSnapshots } from './snapshots';
+
+/** From the server: recompute [from, to] (epoch milliseconds). */
+export interface RefreshRequest {
+  id: number;
+  from: number;
+  to: number;
+}
+
+/** To the server: request `id` is done, or failed with `message`. */
+export type RefreshReply = { id: number; ok: true } | { id: number; ok: false; message: string };
+
+const db = openDatabase(process.argv[2]!);
+
+process.on('message', ({ id, from, to }: RefreshRequest) => {
+  let reply: RefreshReply;
+  try {
+    refreshSnapshots(db, { from: new Date(from), to: new Date(to) });
+    reply = { id, ok: true };
+  } catch (error) {
+    reply = { id, ok: false, message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
+  // The server may have gone meanwhile: then 'disconnect' ends this process, and the reply is dropped.
+  if (process.connected) process.send!(reply, () => undefined);
+});
+
+process.on('disconnect', () => {
+  db.$client.close();
+  process.exit(0);
+});
