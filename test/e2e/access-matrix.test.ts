@@ -46,7 +46,8 @@ const memberOf = (teamId: number) =>
   );
 const ownMember = memberOf(ownTeam.id);
 const otherPerson = memberOf(otherTeam.id);
-const campaignId = one<{ id: number }>('SELECT id FROM campaigns WHERE opens_at <= ? ORDER BY opens_at DESC LIMIT 1', Date.now()).id;
+// The seeded campaign for every team: other browser tests may add later ones for a single team.
+const campaignId = one<{ id: number }>('SELECT id FROM campaigns WHERE opens_at <= ? AND all_teams = 1 ORDER BY opens_at DESC LIMIT 1', Date.now()).id;
 const deviceOf = (userId: number) => one<{ id: number; model: string }>(
   'SELECT d.id, v.model FROM devices d JOIN device_versions v ON v.device_id = d.id AND v.valid_to IS NULL WHERE d.owner_id = ? AND d.retired_at IS NULL ORDER BY d.id LIMIT 1',
   userId,
