@@ -103,11 +103,7 @@ function configuredAges(history: EvidenceHistory): number[] {
  * evidence can change and carrying their contribution in between. Sums over disjoint sets of people (shards)
  * merge by addition (`mergeDailySums`).
  */
-export function buildDailySums(
-  history: EvidenceHistory,
-  range: { from: Date; to: Date },
-  onProgress?: (done: number, total: number) => void,
-): DailySums {
+export function buildDailySums(history: EvidenceHistory, range: { from: Date; to: Date }): DailySums {
   const first = dayIndexOf(range.from);
   const last = dayIndexOf(range.to);
   const shared = new Set<number>();
@@ -128,7 +124,6 @@ export function buildDailySums(
     delta.personalExceptions += sign * state.openExceptions;
   };
   let evaluations = 0;
-  let done = 0;
   // Parameters depend only on the team and the day: merge them once per pair, not once per person.
   const parametersCache = new Map<string, PolicyParameters>();
   const parametersFor = (teamId: number, day: number, asOf: Date) => {
@@ -168,10 +163,7 @@ export function buildDailySums(
         primary = nextPrimary;
       }
     }
-    done += 1;
-    if (onProgress && done % 1000 === 0) onProgress(done, byUser.size);
   }
-  onProgress?.(byUser.size, byUser.size);
 
   const teamExceptions = new Map<number, number[]>([...history.teams.keys()].map((id) => [id, []]));
   for (let day = first; day <= last; day += 1) {
@@ -214,15 +206,6 @@ export function dailyFigures(sums: DailySums): SnapshotSeries {
     organisation.push({ day, ...figures.organisation });
   }
   return { teams, organisation, evaluations: sums.evaluations };
-}
-
-/** Daily figures for every team and the organisation over [from, to], from one history (see `buildDailySums`). */
-export function buildDailySnapshots(
-  history: EvidenceHistory,
-  range: { from: Date; to: Date },
-  onProgress?: (done: number, total: number) => void,
-): SnapshotSeries {
-  return dailyFigures(buildDailySums(history, range, onProgress));
 }
 
 /** Running sums of a group's daily deltas: its sums at the end of each day in [first, last]. */
