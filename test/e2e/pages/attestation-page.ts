@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { axeViolations } from './axe';
 import type { Question } from '@/lib/policy/types';
 
 /** The attestation form, its receipt, and the campaign progress page. */
@@ -56,12 +57,7 @@ export class AttestationPage {
   }
 
   /** Accessibility violations on the current page (axe-core), as "rule: targets". */
-  async axeViolations(): Promise<string[]> {
-    await this.page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
-    return this.page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-      const result = await axe.run(document);
-      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
-    });
+  axeViolations(): Promise<string[]> {
+    return axeViolations(this.page);
   }
 }

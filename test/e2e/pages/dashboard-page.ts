@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { axeViolations } from './axe';
 
 /** The organisation / My teams dashboards and the drill-down pages below them. */
 export class DashboardPage {
@@ -27,12 +28,7 @@ export class DashboardPage {
   }
 
   /** Runs axe-core on the page and returns the violations, as "id: target" lines. */
-  async axeViolations(): Promise<string[]> {
-    await this.page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
-    return this.page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-      const result = await axe.run(document);
-      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
-    });
+  axeViolations(): Promise<string[]> {
+    return axeViolations(this.page);
   }
 }
