@@ -42,7 +42,7 @@ export function dailySumsOfRange(db: AppDatabase, range: PersonRange, days: { fr
 }
 
 /** Team-scope exceptions in force on `asOf`: the same for every batch, so counted once. */
-export function teamExceptionsOn(db: AppDatabase, asOf: Date): Map<number, number> {
+export function loadTeamExceptionCounts(db: AppDatabase, asOf: Date): Map<number, number> {
   return teamExceptionCounts(loadEvidenceHistory(db, { userIds: [], from: asOf, to: asOf }), asOf);
 }
 

@@ -12,7 +12,7 @@ import { buildSync } from 'esbuild';
 import { figuresFromSums, type DaySums } from '@/lib/scoring/day';
 import { dailyFigures, type DailySums } from '@/lib/scoring/snapshots';
 import { openDatabase, type AppDatabase } from './connection';
-import { addDailySums, addDaySums, personBatches, teamExceptionsOn, type PersonBatch } from './score-batches';
+import { addDailySums, addDaySums, personBatches, loadTeamExceptionCounts, type PersonBatch } from './score-batches';
 import type { ScoreWorkerReply, ScoreWorkerRequest, ScoreWorkerTask } from './score-worker';
 import { snapshotRange, writeSnapshotSeries, type SnapshotRefresh } from './snapshots';
 
@@ -119,7 +119,7 @@ function runPool(task: ScoreWorkerTask, batches: readonly PersonBatch[], count: 
 export async function scoreOrganisationInParallel(file: string, asOf: Date, { workers = workerCount(), peoplePerBatch }: PoolOptions = {}) {
   const db = openDatabase(file);
   const batches = personBatches(db, peoplePerBatch);
-  const teamExceptions = teamExceptionsOn(db, asOf);
+  const teamExceptions = loadTeamExceptionCounts(db, asOf);
   db.$client.close();
   const results = await runPool({ kind: 'day', file, from: asOf.getTime(), to: asOf.getTime() }, batches, workers);
   const sums = results.reduce<DaySums | undefined>((total, r) => (r.day ? addDaySums(total, r.day) : total), undefined)!;

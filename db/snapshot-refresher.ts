@@ -5,7 +5,7 @@
  * server bundle does not hold these sources); exits when the server does.
  */
 import { openDatabase } from './connection';
-import { personBatches } from './score-batches';
+import { PEOPLE_PER_BATCH } from './score-batches';
 import { refreshSnapshotsInParallel } from './score-workers';
 import { refreshSnapshots } from './snapshots';
 
@@ -24,7 +24,8 @@ const db = openDatabase(file);
 
 /** One batch of people is scored here; more are shared out to a worker thread per core. */
 async function recompute(range: { from: Date; to: Date }): Promise<void> {
-  if (personBatches(db).length > 1) await refreshSnapshotsInParallel(db, file, range);
+  const people = db.$client.prepare('SELECT count(*) FROM users').pluck().get() as number;
+  if (people > PEOPLE_PER_BATCH) await refreshSnapshotsInParallel(db, file, range);
   else refreshSnapshots(db, range);
 }
 
