@@ -38,7 +38,6 @@ const ownAttestation = (db: AppDatabase) =>
       questionTexts: attestations.questionTexts,
       signatureName: attestations.signatureName,
       submittedAt: attestations.submittedAt,
-      ipAddress: attestations.ipAddress,
       supersedesId: attestations.supersedesId,
       contentHash: attestations.contentHash,
       prevHash: attestations.prevHash,
@@ -55,6 +54,9 @@ const ownAttestation = (db: AppDatabase) =>
 export function findOwnAttestation(db: AppDatabase, { userId, attestationId }: { userId: number; attestationId: number }) {
   return prepareOnce(db, ownAttestation).get({ userId, attestationId }) ?? null;
 }
+
+/** A record as its receipt shows it (sent to the browser: nothing the person did not sign or cannot see). */
+export type AttestationReceiptRecord = NonNullable<ReturnType<typeof findOwnAttestation>>;
 
 /** The person's record in force for a campaign (the latest; a correction replaces the one before), or null. */
 export function findLatestAttestation(db: DatabaseOrTransaction, { userId, campaignId }: { userId: number; campaignId: number }) {

@@ -114,6 +114,14 @@ describe('attesting end to end', () => {
     expect(await attest.axeViolations()).toEqual([]);
     await shot('attestation-receipt');
 
+    // Within the app: My compliance is read afresh, and history back shows the receipt again (not the form).
+    await page.getByRole('link', { name: 'Back to My compliance' }).click();
+    await page.waitForURL((url) => url.pathname === '/my');
+    await expect.poll(() => page.getByRole('link', { name: 'Correct my 2026-Q4 attestation' }).count()).toBe(1);
+    await page.goBack();
+    await expect.poll(() => app.heading().textContent()).toBe('Attestation receipt');
+    expect(await attest.receiptHash().textContent()).toBe(stored.content_hash);
+
     await app.goto('/my');
     expect(await page.getByRole('heading', { name: /^X5 · / }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Correct my 2026-Q4 attestation' }).count()).toBe(1);

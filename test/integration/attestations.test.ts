@@ -145,9 +145,13 @@ describe('submitAttestation', () => {
     const last = sqlite.prepare('SELECT content_hash FROM attestations ORDER BY id DESC LIMIT 1').get() as { content_hash: string };
     const before = counts();
     await expect(submitAttestation(null, form({ userId: '1' }))).resolves.toMatchObject({ ok: false });
-    await expect(submitAttestation(null, form())).rejects.toThrow(/NEXT_REDIRECT \/attest\/receipt\/\d+/);
+    const submitted = await submitAttestation(null, form());
     expect(counts()).toEqual({ attestations: before.attestations + 1, audit: before.audit + 1 });
     const row = sqlite.prepare('SELECT * FROM attestations ORDER BY id DESC LIMIT 1').get() as Record<string, unknown>;
+    // The answer is the stored record, shown by the form as the receipt: nothing else (no IP address) goes back.
+    expect(submitted).toEqual({ ok: true, message: 'Signed and recorded.', receipt: findOwnAttestation(db, { userId: staff.id, attestationId: row.id as number }) });
+    expect(submitted?.ok && submitted.receipt).toMatchObject({ id: row.id, contentHash: row.content_hash, prevHash: last.content_hash, supersedesId: null });
+    expect(submitted?.ok && submitted.receipt).not.toHaveProperty('ipAddress');
     expect(row).toMatchObject({ user_id: staff.id, campaign_id: currentCampaign, pack_id: 'finance', signature_name: staff.name.toUpperCase(), supersedes_id: null, prev_hash: last.content_hash, submitted_at: now.getTime() });
     expect(JSON.parse(row.question_texts as string)).toHaveProperty('business_apps');
     expect(JSON.parse(row.answers as string)).toMatchObject({ chat_backup_personal: false, forwarding_days: 0 });
@@ -160,7 +164,7 @@ describe('submitAttestation', () => {
   it('a correction is a new row superseding the old, which stays untouched', async () => {
     const old = sqlite.prepare('SELECT * FROM attestations WHERE user_id = ? AND campaign_id = ? ORDER BY id DESC LIMIT 1').get(staff.id, currentCampaign) as { id: number };
     vi.setSystemTime(new Date(now.getTime() + 60_000));
-    await expect(submitAttestation(null, form({ 'answers.forwarding_days': '2' }))).rejects.toThrow(/NEXT_REDIRECT/);
+    await expect(submitAttestation(null, form({ 'answers.forwarding_days': '2' }))).resolves.toMatchObject({ ok: true, receipt: { supersedesId: old.id } });
     const correction = sqlite.prepare('SELECT * FROM attestations ORDER BY id DESC LIMIT 1').get() as { supersedes_id: number; answers: string };
     expect(correction.supersedes_id).toBe(old.id);
     expect(JSON.parse(correction.answers)).toMatchObject({ forwarding_days: 2 });

@@ -84,7 +84,7 @@ const ACTIONS: [string, Action, SessionUser, Record<string, string>][] = [
   ['importDevices', importDevices as Action, officer, { intent: 'preview', format: 'auto' }],
 ];
 
-/** Runs the action; a redirect (success of a submission) counts as success. Anything else thrown fails the test. */
+/** Runs the action; a redirect (success of a creation) counts as success. Anything else thrown fails the test. */
 async function call(action: Action, form: FormData): Promise<{ ok: boolean; error?: unknown; fieldErrors?: unknown }> {
   try {
     const result = (await action(null, form)) as { ok: boolean; error?: unknown; fieldErrors?: unknown };

@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { AttestationForm, type FormValues } from '@/components/attestations/attestation-form';
 import { Badge } from '@/components/ui/badge';
-import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { db } from '@/db';
 import { attestationContext } from '@/db/commands/attestations';
@@ -37,7 +36,7 @@ export default async function AttestPage({ params }: { params: Promise<{ campaig
   }));
   const late = now >= context.campaign.dueAt;
 
-  return (
+  const intro = (
     <>
       <PageHeader
         title={`${context.campaign.period} attestation`}
@@ -48,9 +47,7 @@ export default async function AttestPage({ params }: { params: Promise<{ campaig
         {previous ? <Badge tone="info">You signed this on {formatDateTime(previous.submittedAt)}: submitting again records a correction</Badge> : null}
         {draft ? <Badge>Draft saved {formatDateTime(draft.updatedAt)}</Badge> : null}
       </div>
-      <Card>
-        <AttestationForm campaignId={campaignId} questions={questions} values={values} personName={user.name} />
-      </Card>
     </>
   );
+  return <AttestationForm intro={intro} campaignId={campaignId} questions={questions} values={values} personName={user.name} />;
 }

@@ -1,24 +1,11 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { Badge } from '@/components/ui/badge';
-import { Card } from '@/components/ui/card';
-import { PageHeader } from '@/components/ui/page-header';
-import { Cell, DataTable } from '@/components/ui/table';
+import { AttestationReceipt, RECEIPT_TITLE } from '@/components/attestations/attestation-receipt';
 import { db } from '@/db';
 import { findOwnAttestation } from '@/db/queries/attestations';
 import { requireCapability } from '@/lib/auth/guards';
-import { formatDateTime } from '@/lib/format';
-import type { AnswerValue } from '@/lib/policy/types';
 
-export const metadata: Metadata = { title: 'Attestation receipt' };
-
-function showAnswer(value: AnswerValue | undefined): string {
-  if (value === undefined) return '—';
-  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-  if (Array.isArray(value)) return value.length === 0 ? 'None' : value.join(', ');
-  return String(value);
-}
+export const metadata: Metadata = { title: RECEIPT_TITLE };
 
 export default async function ReceiptPage({ params }: { params: Promise<{ attestationId: string }> }) {
   const user = await requireCapability('view:own');
@@ -26,36 +13,5 @@ export default async function ReceiptPage({ params }: { params: Promise<{ attest
   if (!Number.isInteger(attestationId) || attestationId <= 0) notFound();
   const record = findOwnAttestation(db, { userId: user.id, attestationId });
   if (!record) notFound();
-  const answers = record.answers as Record<string, AnswerValue>;
-  const texts = record.questionTexts as Record<string, string>;
-
-  return (
-    <>
-      <PageHeader title="Attestation receipt" description={`Your signed ${record.period} attestation. Keep this page's address: the record cannot be changed, only corrected by a new one.`} />
-      <p role="status" className="mb-6 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-        Signed by {record.signatureName} on {formatDateTime(record.submittedAt)}.{record.supersedesId !== null ? ` This corrects record #${record.supersedesId}.` : ''}
-      </p>
-      <Card title="The record" className="mb-6">
-        <dl className="grid gap-3 text-sm sm:grid-cols-2">
-          <div><dt className="text-slate-600">Campaign</dt><dd className="font-medium">{record.campaignName}</dd></div>
-          <div><dt className="text-slate-600">Policy</dt><dd className="font-medium">{record.packId} pack, version {record.packVersion}</dd></div>
-          <div><dt className="text-slate-600">Record number</dt><dd className="font-medium">#{record.id}</dd></div>
-          <div><dt className="text-slate-600">Status</dt><dd>{record.supersedesId !== null ? <Badge tone="info">Correction</Badge> : <Badge tone="good">Recorded</Badge>}</dd></div>
-          <div className="sm:col-span-2"><dt className="text-slate-600">Record hash (SHA-256, chained to the previous record)</dt><dd><code className="break-all text-xs" data-testid="record-hash">{record.contentHash}</code></dd></div>
-          <div className="sm:col-span-2"><dt className="text-slate-600">Previous record’s hash</dt><dd><code className="break-all text-xs">{record.prevHash}</code></dd></div>
-        </dl>
-      </Card>
-      <Card title="What you signed" className="mb-6">
-        <DataTable caption="Questions and your answers" headers={['Question', 'Your answer']}>
-          {Object.entries(texts).map(([id, text]) => (
-            <tr key={id}>
-              <Cell>{text}</Cell>
-              <Cell className="font-medium">{showAnswer(answers[id])}</Cell>
-            </tr>
-          ))}
-        </DataTable>
-      </Card>
-      <Link href="/my" className="text-sm font-medium text-indigo-700 hover:underline">Back to My compliance</Link>
-    </>
-  );
+  return <AttestationReceipt record={record} />;
 }
