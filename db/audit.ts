@@ -1,6 +1,7 @@
-import { asc, desc } from 'drizzle-orm';
+import { asc, desc, sql } from 'drizzle-orm';
 import { GENESIS_HASH, auditEntryHash } from '@/lib/audit/hash';
 import type { AppDatabase } from './connection';
+import { prepareOnce } from './prepared';
 import { auditLog, type AuditEntry } from './schema';
 import type { AppTransaction } from './transaction';
 
@@ -47,9 +48,26 @@ function assertNoSecrets(value: unknown, path: string): void {
  * hash = auditEntryHash(previous entry's hash, or GENESIS_HASH for the first, { at, actorId, action,
  * targetType, targetId, summary }). Throws when the summary holds a key that names a secret.
  */
+const lastAuditHash = (tx: AppTransaction) => tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).prepare();
+const insertAuditEntry = (tx: AppTransaction) =>
+  tx
+    .insert(auditLog)
+    .values({
+      at: sql.placeholder('at'),
+      actorId: sql.placeholder('actorId'),
+      action: sql.placeholder('action'),
+      targetType: sql.placeholder('targetType'),
+      targetId: sql.placeholder('targetId'),
+      summary: sql.placeholder('summary'),
+      prevHash: sql.placeholder('prevHash'),
+      hash: sql.placeholder('hash'),
+    })
+    .returning()
+    .prepare();
+
 export function appendAuditEntry(tx: AppTransaction, input: AuditEntryInput): AuditEntry {
   assertNoSecrets(input.summary, 'summary');
-  const last = tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
+  const last = prepareOnce(tx, lastAuditHash).get();
   const prevHash = last?.hash ?? GENESIS_HASH;
   const content = {
     at: input.at ?? new Date(),
@@ -60,11 +78,7 @@ export function appendAuditEntry(tx: AppTransaction, input: AuditEntryInput): Au
     summary: input.summary,
   };
   const hash = auditEntryHash(prevHash, content);
-  return tx
-    .insert(auditLog)
-    .values({ ...content, prevHash, hash })
-    .returning()
-    .get();
+  return prepareOnce(tx, insertAuditEntry).get({ ...content, prevHash, hash })!;
 }
 
 /** Outcome of walking the audit chain: intact, or the id of the first entry that does not match. */

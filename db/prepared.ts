@@ -1,17 +1,24 @@
 import type { DatabaseOrTransaction } from './transaction';
 
-const prepared = new WeakMap<object, WeakMap<DatabaseOrTransaction, unknown>>();
+const prepared = new WeakMap<object, WeakMap<object, unknown>>();
+
+/**
+ * The connection behind a handle: drizzle's session, shared by a database and every transaction opened on it
+ * (drizzle does not declare the field). On better-sqlite3 (one connection, synchronous) a statement prepared once
+ * runs inside or outside any of its transactions.
+ */
+const connectionOf = (db: DatabaseOrTransaction): object => (db as unknown as { session: object }).session;
 
 /**
  * `build(db)` (a drizzle query ending in `.prepare()`, with `sql.placeholder`s for its parameters), built once
- * per database handle and reused. For the queries every request runs (the signed-in person, the attestation
- * path): building and compiling a query costs several times running it. `build` must be a module-level
- * function, the key of the cache. A transaction handle gets its own, dropped with it; on better-sqlite3 a
- * query prepared on the database also runs inside a transaction opened on it (one connection, synchronous).
+ * per connection and reused, whether first asked for by the database or a transaction. For the queries every
+ * request runs (the signed-in person, the attestation path, the audit entry of every change): building and
+ * compiling a query costs several times running it. `build` must be a module-level function, the key of the cache.
  */
 export function prepareOnce<D extends DatabaseOrTransaction, T>(db: D, build: (db: D) => T): T {
-  let byDatabase = prepared.get(build);
-  if (!byDatabase) prepared.set(build, (byDatabase = new WeakMap()));
-  if (!byDatabase.has(db)) byDatabase.set(db, build(db));
-  return byDatabase.get(db) as T;
+  let byConnection = prepared.get(build);
+  if (!byConnection) prepared.set(build, (byConnection = new WeakMap()));
+  const connection = connectionOf(db);
+  if (!byConnection.has(connection)) byConnection.set(connection, build(db));
+  return byConnection.get(connection) as T;
 }

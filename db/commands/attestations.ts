@@ -69,6 +69,28 @@ const previousRecord = (db: AppDatabase) =>
     .limit(1)
     .prepare();
 const lastRecord = (db: AppDatabase) => db.select({ hash: attestations.contentHash }).from(attestations).orderBy(desc(attestations.id)).limit(1).prepare();
+const insertRecord = (db: AppDatabase) =>
+  db
+    .insert(attestations)
+    .values({
+      userId: sql.placeholder('userId'),
+      campaignId: sql.placeholder('campaignId'),
+      packId: sql.placeholder('packId'),
+      packVersion: sql.placeholder('packVersion'),
+      answers: sql.placeholder('answers'),
+      questionTexts: sql.placeholder('questionTexts'),
+      signatureName: sql.placeholder('signatureName'),
+      submittedAt: sql.placeholder('submittedAt'),
+      ipAddress: sql.placeholder('ipAddress'),
+      userAgent: sql.placeholder('userAgent'),
+      supersedesId: sql.placeholder('supersedesId'),
+      contentHash: sql.placeholder('contentHash'),
+      prevHash: sql.placeholder('prevHash'),
+    })
+    .returning({ id: attestations.id })
+    .prepare();
+const deleteDraft = (db: AppDatabase) =>
+  db.delete(attestationDrafts).where(and(eq(attestationDrafts.userId, sql.placeholder('userId')), eq(attestationDrafts.campaignId, sql.placeholder('campaignId')))).prepare();
 
 /**
  * Records a signed attestation in one immediate transaction: re-checks that the campaign is still open to the
@@ -104,14 +126,8 @@ export function applyAttestationSubmission(
       };
       const contentHash = attestationHash(prevHash, content);
       const questionTexts = Object.fromEntries(context.questions.map((q) => [q.id, q.text]));
-      const row = tx
-        .insert(attestations)
-        .values({ ...content, questionTexts, ipAddress, userAgent: userAgent?.slice(0, 500) ?? null, contentHash, prevHash })
-        .returning({ id: attestations.id })
-        .get();
-      tx.delete(attestationDrafts)
-        .where(and(eq(attestationDrafts.userId, person.id), eq(attestationDrafts.campaignId, context.campaign.id)))
-        .run();
+      const row = prepareOnce(db, insertRecord).get({ ...content, questionTexts, ipAddress, userAgent: userAgent?.slice(0, 500) ?? null, contentHash, prevHash })!;
+      prepareOnce(db, deleteDraft).run({ userId: person.id, campaignId: context.campaign.id });
       appendAuditEntry(tx, {
         actorId: person.id,
         action: previous ? 'attestation.correct' : 'attestation.submit',
