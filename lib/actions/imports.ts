@@ -1,69 +1,45 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
-import { db } from '@/db';
-import { applyDeviceBatch } from '@/db/commands/devices';
-import { refreshScoresFrom } from '@/lib/actions/score-refresh';
+import crypto from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { BackgroundProcessStopped, runInBackground } from '@/db/background';
+import { scheduleScoreRefresh } from '@/lib/actions/score-refresh';
 import { runGuardedAction } from '@/lib/auth/action-guard';
-import { OPERATING_SYSTEM_LABELS } from '@/lib/policy/constants';
-import { formatSpec, IMPORT_FIELD_LABELS, importMaxBytes, prepareImport, readUpload, type ImportField } from '@/lib/import';
-import { importFormFromFormData, importFormSchema, type ImportFormInput, type ImportOutcome, type ImportResult, type ImportState } from '@/lib/validation/imports';
-
-/** Rows shown in the preview's sample. */
-const SAMPLE_ROWS = 10;
+import { importMaxBytes, readUpload } from '@/lib/import';
+import { importFormFromFormData, importFormSchema, type ImportFormInput, type ImportResult, type ImportState } from '@/lib/validation/imports';
 
 async function runImport(actor: { id: number }, input: ImportFormInput): Promise<ImportResult> {
   const maxBytes = importMaxBytes();
   const upload = await readUpload(input.file, { maxBytes });
   if (!upload.ok) return upload;
-  const { bytes, sha256 } = upload;
-  const prepared = prepareImport(bytes, { maxBytes, format: input.format === 'auto' ? undefined : input.format, mapping: input.mapping });
-  if (!prepared.ok) return { ok: false, error: `${prepared.error} Nothing was imported.` };
-  if (input.intent === 'confirm' && input.previewedSha256 !== sha256) {
-    return { ok: false, error: 'The file is not the one previewed. Preview it again before importing.' };
-  }
   const now = new Date();
-  const result = applyDeviceBatch(
-    db,
-    actor,
-    { source: 'csv', format: prepared.format, fileName: input.file.name.slice(0, 200), fileSha256: sha256, rowsRead: prepared.rowsRead, records: prepared.records, rowErrors: prepared.errors },
-    { now, dryRun: input.intent === 'preview' },
-  );
-  if (!result.ok) return { ...result, error: `${result.error} Every row has an error: see below.` };
-  const spec = formatSpec(prepared.format);
-  const offered = (Object.keys(IMPORT_FIELD_LABELS) as ImportField[]).filter((f) => spec.columns[f] !== undefined || prepared.mapping[f] !== null);
-  const outcome: ImportOutcome = {
-    format: prepared.format,
-    formatLabel: prepared.formatLabel,
+  const file = {
+    intent: input.intent,
     fileName: input.file.name,
-    fileSha256: sha256,
-    headers: prepared.headers,
-    mapping: prepared.mapping,
-    fields: offered.map((field) => ({ field, label: IMPORT_FIELD_LABELS[field] })),
-    rowsRead: prepared.rowsRead,
-    created: result.created,
-    updated: result.updated,
-    unchanged: result.unchanged,
-    rejected: result.rejected,
-    duplicates: prepared.duplicates,
-    ignored: prepared.ignored,
-    rowErrors: result.rowErrors,
-    sample: prepared.records.slice(0, SAMPLE_ROWS).map((r) => ({
-      row: r.row,
-      ownerEmail: r.ownerEmail,
-      externalId: r.externalId,
-      model: r.facts?.model ?? null,
-      os: r.facts?.os ? `${OPERATING_SYSTEM_LABELS[r.facts.os]} ${r.facts.osVersion ?? ''}`.trim() : null,
-      apps: (r.apps ?? []).map((a) => a.app),
-    })),
-    importId: result.importId,
+    sha256: upload.sha256,
+    maxBytes,
+    format: input.format === 'auto' ? undefined : input.format,
+    mapping: input.mapping,
+    previewedSha256: input.previewedSha256,
   };
-  if (input.intent === 'confirm') {
-    refreshScoresFrom(now);
-    revalidatePath('/imports');
-    revalidatePath('/imports/history');
+  // Reading and applying a file of thousands of rows would hold up every request in flight: done in the
+  // background process, which reads the upload from a private temporary file and deletes it.
+  const bytesPath = path.join(os.tmpdir(), `onchannel-import-${crypto.randomUUID()}.csv`);
+  await fs.writeFile(bytesPath, upload.bytes, { mode: 0o600 });
+  let result: ImportResult;
+  try {
+    result = await runInBackground({ kind: 'import', actorId: actor.id, file, bytesPath, now });
+  } catch (error) {
+    if (!(error instanceof BackgroundProcessStopped)) throw error;
+    console.error('The background process stopped during a device import.', error);
+    return { ok: false, error: 'The import was interrupted. If it was applied, it is in the import history; otherwise nothing was imported.' };
   }
-  return { ok: true, stage: input.intent === 'confirm' ? 'applied' : 'preview', outcome };
+  // The form shows this outcome; the import page itself does not change (its history is a page of its own, read
+  // afresh on each visit), so no page is revalidated and rendered again in the answer.
+  if (result.ok && result.stage === 'applied') scheduleScoreRefresh(now);
+  return result;
 }
 
 /**

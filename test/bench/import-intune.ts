@@ -1,18 +1,18 @@
 /**
- * Benchmark worker: imports a generated 120,000-row Microsoft Intune device export end to end — read, parse,
- * validate, match people, upsert in one transaction, rescore today in the scoring process the web server uses — then
- * measures SQLite's raw insert rate
+ * Benchmark worker: imports a generated 120,000-row Microsoft Intune device export end to end as the web server
+ * does — in its background process (db/background-process.ts): read, parse, validate, match people, upsert in one
+ * transaction, then rescore today — and reads that process's peak memory; then measures SQLite's raw insert rate
  * for the same number of rows, so that the import's rate reads as a share of what SQLite itself can do.
  */
 import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { applyDeviceBatch } from '@/db/commands/devices';
+import type { BackgroundJob, JobReply } from '@/db/background-jobs';
 import { openDatabase } from '@/db/connection';
-import type { RefreshReply, RefreshRequest } from '@/db/snapshot-refresher';
-import { prepareImport } from '@/lib/import';
+import type { ImportResult } from '@/lib/validation/imports';
 
 const ROWS = 120_000;
 const HEADER =
@@ -75,63 +75,67 @@ const officer = db.$client.prepare("SELECT id FROM users WHERE role = 'officer' 
 const file = path.join(path.dirname(process.argv[2]!), 'intune-export.csv');
 writeExport(file, emails);
 
-/** Reads, parses and applies the file; returns what was imported, leaving the records to be collected as the app does before it rescores. */
-function importFile(now: Date) {
-  const bytes = fs.readFileSync(file); // a Uint8Array, as readUpload gives the import
-  const prepared = prepareImport(bytes, { maxBytes: 100 * 1024 * 1024 });
-  if (!prepared.ok) throw new Error(prepared.error);
-  const parsed = performance.now();
-  const result = applyDeviceBatch(
-    db,
-    officer,
-    { source: 'csv', format: prepared.format, fileName: 'intune-export.csv', fileSha256: null, rowsRead: prepared.rowsRead, records: prepared.records, rowErrors: prepared.errors },
-    { now },
-  );
-  if (!result.ok) throw new Error(result.error);
-  return { rows: prepared.rowsRead, format: prepared.format, created: result.created, rejected: result.rejected, parsed };
-}
-
-/**
- * Rescores today as the web server does after an import: in its scoring child process (db/snapshot-refresh.ts),
- * started on first use. Resolves with that process's peak memory in MB (read from /proc before it exits).
- */
-function rescoreLikeTheServer(now: Date): Promise<number> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join('db', 'snapshot-refresher.ts'), process.argv[2]!], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('message', (reply: RefreshReply) => {
-      if (!reply.ok) return reject(new Error(reply.message));
-      const peakKb = Number(/VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1]);
-      child.disconnect();
-      resolve(peakKb / 1024);
-    });
-    child.send({ id: 1, from: now.getTime(), to: now.getTime() } satisfies RefreshRequest);
-  });
+/** The background process on the benchmark's database, as the server starts it: `run(job)` resolves with the answer. */
+function backgroundProcess() {
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', path.join('db', 'background-process.ts'), process.argv[2]!], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
+  const answers = new Map<number, (reply: JobReply) => void>();
+  let markReady = () => {};
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  child.on('message', (reply: JobReply) => ('ready' in reply ? markReady() : answers.get(reply.id)?.(reply)));
+  let id = 0;
+  return {
+    async run(job: BackgroundJob): Promise<unknown> {
+      await ready;
+      const reply = await new Promise<JobReply>((resolve) => {
+        answers.set((id += 1), resolve);
+        child.send({ id, job });
+      });
+      if ('ok' in reply && !reply.ok) throw new Error(reply.message);
+      return 'value' in reply ? reply.value : undefined;
+    },
+    /** Peak resident memory so far, in MB (from /proc). */
+    peakMb: () => Number(/VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1]) / 1024,
+    stop: () => child.disconnect(),
+  };
 }
 
 async function main() {
-  const started = performance.now();
+  const background = backgroundProcess();
   const now = new Date();
-  const { rows, format, created, rejected, parsed } = importFile(now);
-  const applied = performance.now();
-  const rescoreMaxRssMb = await rescoreLikeTheServer(now);
+  const started = performance.now();
+  // As the import action does: the upload's bytes written to a temporary file, which the job reads and deletes.
+  const bytes = fs.readFileSync(file);
+  const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+  const bytesPath = path.join(os.tmpdir(), `onchannel-bench-import-${process.pid}.csv`);
+  fs.writeFileSync(bytesPath, bytes);
+  const result = (await background.run({
+    kind: 'import',
+    actorId: officer.id,
+    now,
+    bytesPath,
+    file: { intent: 'confirm', fileName: 'intune-export.csv', sha256, previewedSha256: sha256, maxBytes: 100 * 1024 * 1024, mapping: {} },
+  })) as ImportResult;
+  if (!result.ok) throw new Error(result.error);
+  const imported = performance.now();
+  const importMaxRssMb = background.peakMb();
+  await background.run({ kind: 'refresh', from: now, to: now });
   const finished = performance.now();
+  const maxRssMb = background.peakMb();
+  background.stop();
 
   console.log(
     JSON.stringify({
-      rows,
-      created,
-      rejected,
-      format,
-      parseMs: parsed - started,
-      applyMs: applied - parsed,
-      rescoreMs: finished - applied,
+      rows: result.outcome.rowsRead,
+      created: result.outcome.created,
+      rejected: result.outcome.rejected,
+      format: result.outcome.format,
+      importMs: imported - started,
+      rescoreMs: finished - imported,
       totalMs: finished - started,
-      importRowsPerSecond: rows / ((applied - started) / 1000),
+      importRowsPerSecond: result.outcome.rowsRead / ((imported - started) / 1000),
       rawRowsPerSecond: rawInsertRate(),
-      // The import's process (the server's, in the app) and the scoring process: each one's own peak.
-      maxRssMb: process.resourceUsage().maxRSS / 1024,
-      rescoreMaxRssMb,
+      importMaxRssMb,
+      maxRssMb,
     }),
   );
 }
