@@ -42,16 +42,16 @@ export function loadEvidenceHistory(
   const teams = new Map<number, TeamRecord>(
     (sqlite.prepare('SELECT id, name, sector, policy_pack_id AS packId FROM teams').all() as { id: number; name: string; sector: Sector; packId: Sector }[]).map((t) => [t.id, t]),
   );
-  const names = new Map<number, string>();
-  for (const row of sqlite.prepare(`SELECT id, name FROM users WHERE ${forPeople('id')}`).all(peopleArgs) as { id: number; name: string }[]) {
-    names.set(row.id, row.name);
-  }
+  // Rows come as arrays (`raw`): better-sqlite3 builds an object per row at twice the cost or more, which for
+  // the hundred thousand device versions of a large organisation is a third of the rescoring's loading.
+  const names = new Map<number, string>(sqlite.prepare(`SELECT id, name FROM users WHERE ${forPeople('id')}`).raw().all(peopleArgs) as [number, string][]);
 
   const memberships: MembershipRecord[] = (
     sqlite
       .prepare(`SELECT team_id, user_id, joined_at, left_at FROM team_members WHERE ${forPeople('user_id')} AND joined_at <= @to AND (left_at IS NULL OR left_at > @from)`)
-      .all(args) as { team_id: number; user_id: number; joined_at: number; left_at: number | null }[]
-  ).map((r) => ({ teamId: r.team_id, userId: r.user_id, joinedAt: new Date(r.joined_at), leftAt: date(r.left_at) }));
+      .raw()
+      .all(args) as [number, number, number, number | null][]
+  ).map(([teamId, userId, joinedAt, leftAt]) => ({ teamId, userId, joinedAt: new Date(joinedAt), leftAt: date(leftAt) }));
 
   const supervision = new Map<number, SupervisionPeriod[]>();
   for (const r of sqlite.prepare(`SELECT user_id, since, until FROM team_managers WHERE ${forPeople('user_id')} ORDER BY since`).all(peopleArgs) as { user_id: number; since: number; until: number | null }[]) {
@@ -87,28 +87,27 @@ export function loadEvidenceHistory(
          UNION
          SELECT user_id, max(submitted_at) FROM attestations
          WHERE ${forPeople('user_id')} AND submitted_at <= @from AND +campaign_id IN (SELECT value FROM json_each(@campaigns)) GROUP BY user_id)
-       SELECT id, user_id, campaign_id, pack_version, submitted_at, answers FROM attestations
-       WHERE id IN (SELECT a.id FROM latest l JOIN attestations a ON a.user_id = l.user_id AND a.submitted_at = l.at)
+       SELECT a.id, a.user_id, a.campaign_id, a.pack_version, a.submitted_at, a.answers FROM latest l
+       JOIN attestations a ON a.user_id = l.user_id AND a.submitted_at = l.at
        UNION ALL
        SELECT id, user_id, campaign_id, pack_version, submitted_at, answers FROM attestations
        WHERE ${forPeople('user_id')} AND submitted_at > @from AND submitted_at <= @to`,
     )
-    .all({ ...args, campaigns: JSON.stringify([...campaignsInForceAtFrom]) }) as {
-    id: number; user_id: number; campaign_id: number; pack_version: string; submitted_at: number; answers: string;
-  }[];
-  for (const r of attestationRows) {
+    .raw()
+    .all({ ...args, campaigns: JSON.stringify([...campaignsInForceAtFrom]) }) as [number, number, number, string, number, string][];
+  for (const [id, userId, campaignId, packVersion, submittedAt, answers] of attestationRows) {
     const record: AttestationRecord = {
-      id: r.id,
-      userId: r.user_id,
-      campaignId: r.campaign_id,
-      period: periodOf.get(r.campaign_id) ?? '',
-      packVersion: r.pack_version,
-      submittedAt: new Date(r.submitted_at),
-      answers: JSON.parse(r.answers) as Answers,
+      id,
+      userId,
+      campaignId,
+      period: periodOf.get(campaignId) ?? '',
+      packVersion,
+      submittedAt: new Date(submittedAt),
+      answers: JSON.parse(answers) as Answers,
     };
-    const list = attestationsByUser.get(r.user_id);
+    const list = attestationsByUser.get(userId);
     if (list) list.push(record);
-    else attestationsByUser.set(r.user_id, [record]);
+    else attestationsByUser.set(userId, [record]);
   }
   for (const list of attestationsByUser.values()) list.sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime() || a.id - b.id);
 
@@ -142,44 +141,52 @@ export function loadEvidenceHistory(
   return { teams, names, memberships, supervision, campaigns, attestationsByUser, devicesByUser, exceptionsByUser, exceptionsByTeam, organisationSettings, teamSettings };
 }
 
-type DeviceRow = {
-  owner_id: number; device_id: number; retired_at: number | null; valid_from: number; valid_to: number | null;
-  model: string; kind: DeviceVersionRecord['kind']; ownership: DeviceVersionRecord['ownership']; os: DeviceVersionRecord['os'];
-  os_version: string; mdm_enrolled: number; encrypted: number; passcode: number; last_seen_at: number | null;
-  /** JSON array of [app, version, business use, cloud backup, disappearing, capture, contact upload, last sync]. */
-  apps: string;
-};
-type AppTuple = [MessagingApp, string | null, number, number, number, number, number, number | null];
+/** A device version row, in the order of the query's columns; `apps` as `device_versions.apps` stores them. */
+type DeviceRow = [
+  ownerId: number, deviceId: number, retiredAt: number | null, validFrom: number, validTo: number | null,
+  model: string, kind: DeviceVersionRecord['kind'], ownership: DeviceVersionRecord['ownership'], os: DeviceVersionRecord['os'],
+  osVersion: string, mdmEnrolled: number, encrypted: number, passcode: number, lastSeenAt: number | null, apps: string,
+];
 
-/** Device versions in the range, one row each with its apps packed as JSON (a row per app costs twice as much). */
+/**
+ * One app as `device_versions.apps` holds it (a JSON array of these, kept by triggers from the version's
+ * device_apps rows, migration 0006): [app, app version, business use, cloud backup, disappearing, capture,
+ * contact upload, last capture sync (epoch ms)], the flags as 0/1.
+ */
+type VersionAppTuple = [MessagingApp, string | null, number, number, number, number, number, number | null];
+
+function appFactsOf(json: string): DeviceVersionRecord['apps'] {
+  return (JSON.parse(json) as VersionAppTuple[]).map(([app, appVersion, business, backup, disappearing, capture, contacts, sync]) => ({
+    app, appVersion, businessUse: business === 1, cloudBackup: backup === 1, disappearingMessages: disappearing === 1,
+    captureEnabled: capture === 1, contactUpload: contacts === 1, lastCaptureSyncAt: sync === null ? null : new Date(sync),
+  }));
+}
+
+/** Device versions in the range, each with its apps from the version row's JSON (one row per app costs twice as much). */
 function loadDeviceVersions(db: AppDatabase, forPeople: (column: string) => string, args: Record<string, unknown>): Map<number, DeviceVersionRecord[]> {
   const versions = db.$client
     .prepare(
-      `SELECT d.owner_id, d.id AS device_id, d.retired_at, v.valid_from, v.valid_to, v.model, v.kind, v.ownership, v.os,
-         v.os_version, v.mdm_enrolled, v.encrypted, v.passcode, v.last_seen_at,
-         (SELECT json_group_array(json_array(a.app, a.app_version, a.business_use, a.cloud_backup, a.disappearing_messages,
-            a.capture_enabled, a.contact_upload, a.last_capture_sync_at)) FROM device_apps a WHERE a.device_version_id = v.id) AS apps
+      `SELECT d.owner_id, d.id, d.retired_at, v.valid_from, v.valid_to, v.model, v.kind, v.ownership, v.os,
+         v.os_version, v.mdm_enrolled, v.encrypted, v.passcode, v.last_seen_at, v.apps
        FROM device_versions v JOIN devices d ON d.id = v.device_id
        WHERE ${forPeople('d.owner_id')} AND v.valid_from <= @to AND (v.valid_to IS NULL OR v.valid_to > @from)
          AND (d.retired_at IS NULL OR d.retired_at > @from)`,
     )
+    .raw()
     .all(args) as DeviceRow[];
   const byUser = new Map<number, DeviceVersionRecord[]>();
-  for (const v of versions) {
+  for (const [ownerId, deviceId, retiredAt, validFrom, validTo, model, kind, ownership, os, osVersion, mdmEnrolled, encrypted, passcode, lastSeenAt, apps] of versions) {
     const record: DeviceVersionRecord = {
-      deviceId: v.device_id, model: v.model, kind: v.kind, ownership: v.ownership, os: v.os, osVersion: v.os_version,
-      mdmEnrolled: v.mdm_enrolled === 1, encrypted: v.encrypted === 1, passcode: v.passcode === 1,
-      lastSeenAt: v.last_seen_at === null ? null : new Date(v.last_seen_at),
-      validFrom: new Date(v.valid_from), validTo: v.valid_to === null ? null : new Date(v.valid_to),
-      retiredAt: v.retired_at === null ? null : new Date(v.retired_at),
-      apps: (JSON.parse(v.apps) as AppTuple[]).map(([app, appVersion, business, backup, disappearing, capture, contacts, sync]) => ({
-        app, appVersion, businessUse: business === 1, cloudBackup: backup === 1, disappearingMessages: disappearing === 1,
-        captureEnabled: capture === 1, contactUpload: contacts === 1, lastCaptureSyncAt: sync === null ? null : new Date(sync),
-      })),
+      deviceId, model, kind, ownership, os, osVersion,
+      mdmEnrolled: mdmEnrolled === 1, encrypted: encrypted === 1, passcode: passcode === 1,
+      lastSeenAt: lastSeenAt === null ? null : new Date(lastSeenAt),
+      validFrom: new Date(validFrom), validTo: validTo === null ? null : new Date(validTo),
+      retiredAt: retiredAt === null ? null : new Date(retiredAt),
+      apps: appFactsOf(apps),
     };
-    const list = byUser.get(v.owner_id);
+    const list = byUser.get(ownerId);
     if (list) list.push(record);
-    else byUser.set(v.owner_id, [record]);
+    else byUser.set(ownerId, [record]);
   }
   for (const list of byUser.values()) list.sort((a, b) => a.validFrom.getTime() - b.validFrom.getTime() || a.deviceId - b.deviceId);
   return byUser;
