@@ -301,6 +301,12 @@ export const deviceVersions = sqliteTable(
     source: text('source', { enum: DEVICE_SOURCES }).notNull(),
     importId: integer('import_id').references(() => imports.id),
     recordedBy: integer('recorded_by').references(() => users.id),
+    /**
+     * The version's device_apps rows as scoring reads them, kept by triggers on device_apps (migration 0006):
+     * JSON [[app, app version, business use, cloud backup, disappearing, capture, contact upload, last capture
+     * sync], …] in device_apps id order. Aggregating them per version at every rescoring was a third of its SQL.
+     */
+    apps: text('apps').notNull().default('[]'),
   },
   (t) => [
     index('device_versions_device_idx').on(t.deviceId, t.validFrom),

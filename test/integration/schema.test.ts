@@ -83,3 +83,39 @@ describe('append-only records', () => {
     expect(result.changes).toBe(1);
   });
 });
+
+describe("a device version's apps column", () => {
+  const db = createSeededDatabase();
+  const sqlite = db.$client;
+  /** Versions whose `apps` differ from their device_apps rows, aggregated as migration 0006 backfills them. */
+  const outOfStep = () =>
+    sqlite
+      .prepare(
+        `SELECT v.id FROM device_versions v WHERE v.apps != (
+           SELECT json_group_array(json_array(a.app, a.app_version, a.business_use, a.cloud_backup, a.disappearing_messages, a.capture_enabled, a.contact_upload, a.last_capture_sync_at))
+           FROM (SELECT * FROM device_apps WHERE device_version_id = v.id ORDER BY id) a)`,
+      )
+      .pluck()
+      .all();
+  const someVersion = () => sqlite.prepare('SELECT device_version_id FROM device_apps GROUP BY device_version_id HAVING count(*) >= 2 LIMIT 1').pluck().get() as number;
+
+  it('holds every version’s apps after seeding, in insertion order', () => {
+    expect(sqlite.prepare("SELECT count(*) FROM device_versions WHERE apps != '[]'").pluck().get()).toBeGreaterThan(0);
+    expect(outOfStep()).toEqual([]);
+  });
+
+  it('follows inserts, updates and deletes of device_apps, whoever makes them', () => {
+    const version = someVersion();
+    sqlite.prepare("INSERT INTO device_apps (device_version_id, app, app_version, business_use, cloud_backup, disappearing_messages, capture_enabled, contact_upload, last_capture_sync_at) VALUES (?, 'signal', '7.1', 1, 1, 0, 0, 1, 1795443164462)").run(version);
+    expect(JSON.parse(sqlite.prepare('SELECT apps FROM device_versions WHERE id = ?').pluck().get(version) as string).at(-1)).toEqual(['signal', '7.1', 1, 1, 0, 0, 1, 1795443164462]);
+    sqlite.prepare("UPDATE device_apps SET cloud_backup = 0 WHERE device_version_id = ? AND app = 'signal'").run(version);
+    sqlite.prepare('DELETE FROM device_apps WHERE id = (SELECT min(id) FROM device_apps WHERE device_version_id = ?)').run(version);
+    // Moved to another version: both lists change.
+    const other = sqlite.prepare('SELECT id FROM device_versions WHERE id != ? LIMIT 1').pluck().get(version) as number;
+    sqlite.prepare("UPDATE device_apps SET device_version_id = ? WHERE device_version_id = ? AND app = 'signal'").run(other, version);
+    expect(outOfStep()).toEqual([]);
+    sqlite.prepare('DELETE FROM device_apps WHERE device_version_id = ?').run(version);
+    expect(sqlite.prepare('SELECT apps FROM device_versions WHERE id = ?').pluck().get(version)).toBe('[]');
+    expect(outOfStep()).toEqual([]);
+  });
+});
