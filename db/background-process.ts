@@ -1,23 +1,23 @@
 /**
  * The web server's background process (started by db/background.ts): recomputes the daily figures and reads and
  * applies device imports on the database file it is given, job by job as the server asks, so that the server's
- * event loop does not. Figures are computed on every core when the organisation has more than one batch of
- * people. Started under tsx (the server bundle does not hold these sources) with --expose-gc; exits when the
- * server does.
+ * event loop does not. Figures are computed on every core for a large organisation. Started under tsx (the
+ * server bundle does not hold these sources) with --expose-gc; exits when the server does.
  */
 import { runBackgroundJob, type JobReply, type JobRequest, type RangeRefresher } from './background-jobs';
 import { openDatabase } from './connection';
-import { PEOPLE_PER_BATCH } from './score-batches';
 import { refreshSnapshotsInParallel } from './score-workers';
 import { refreshSnapshots } from './snapshots';
 
 const file = process.argv[2]!;
 const db = openDatabase(file);
 
-/** One batch of people is scored here; more are shared out to a worker thread per core. */
+/** From this many people on, the figures are computed on a worker thread per core: starting them costs more below. */
+const WORKERS_FROM_PEOPLE = 5_000;
+
 const refresh: RangeRefresher = async (database, range) => {
   const people = database.$client.prepare('SELECT count(*) FROM users').pluck().get() as number;
-  if (people > PEOPLE_PER_BATCH) await refreshSnapshotsInParallel(database, file, range);
+  if (people >= WORKERS_FROM_PEOPLE) await refreshSnapshotsInParallel(database, file, range);
   else refreshSnapshots(database, range);
 };
 

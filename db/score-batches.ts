@@ -8,8 +8,12 @@ import { buildDailySums, mergeDailySums, type DailySums } from '@/lib/scoring/sn
 import type { AppDatabase } from './connection';
 import { loadEvidenceHistory, type PersonRange } from './queries/evidence';
 
-/** People per batch: large enough that per-batch queries are few, small enough to keep memory low. */
-export const PEOPLE_PER_BATCH = 2_000;
+/**
+ * People per batch: enough that the per-batch queries cost little (about a millisecond), few enough that a batch's
+ * records are collected young, before the garbage collector promotes them (rescoring 50,000 people: 2,000 a
+ * batch took 10 % more CPU).
+ */
+export const PEOPLE_PER_BATCH = 500;
 
 /** A batch: the people whose ids lie in [first, last], and how many they are. */
 export interface PersonBatch extends PersonRange {

@@ -1,8 +1,8 @@
 /**
- * Scoring the whole organisation on every core, for the command line (`npm run snapshot`, benchmarks):
- * worker threads take batches of people from a shared queue (a fast worker takes more), each keeps the
- * sums of its batches, and the sums are added up here. Not used inside the web server, whose bundle
- * does not ship the worker's sources; there db/snapshot-refresh.ts recomputes, batch by batch, in a child process.
+ * Scoring the whole organisation on every core, for the command line (`npm run snapshot`, benchmarks) and the web
+ * server's background process (db/background-process.ts): worker threads take batches of people from a shared
+ * queue (a fast worker takes more), each keeps the sums of its batches, and the sums are added up here. Not
+ * loaded by the web server itself, whose bundle does not ship the worker's sources.
  */
 import fs from 'node:fs';
 import os from 'node:os';
