@@ -4,10 +4,19 @@
  * event loop does not. Figures are computed on every core for a large organisation. Started under tsx (the
  * server bundle does not hold these sources) with --expose-gc; exits when the server does.
  */
+import os from 'node:os';
 import { runBackgroundJob, type JobReply, type JobRequest, type RangeRefresher } from './background-jobs';
 import { openDatabase } from './connection';
 import { refreshSnapshotsInParallel } from './score-workers';
 import { refreshSnapshots } from './snapshots';
+
+// Requests come first: on a busy server this process takes the CPU the web server leaves (its threads started from
+// here on inherit the lower priority, the scoring workers among them).
+try {
+  os.setPriority(os.constants.priority.PRIORITY_BELOW_NORMAL);
+} catch {
+  // Not permitted on this system: then it shares the CPU evenly.
+}
 
 const file = process.argv[2]!;
 const db = openDatabase(file);
