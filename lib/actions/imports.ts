@@ -35,6 +35,9 @@ async function runImport(actor: { id: number }, input: ImportFormInput): Promise
     if (!(error instanceof BackgroundProcessStopped)) throw error;
     console.error('The background process stopped during a device import.', error);
     return { ok: false, error: 'The import was interrupted. If it was applied, it is in the import history; otherwise nothing was imported.' };
+  } finally {
+    // The job deletes it once read; here in case the job never got to it.
+    await fs.rm(bytesPath, { force: true });
   }
   // The form shows this outcome; the import page itself does not change (its history is a page of its own, read
   // afresh on each visit), so no page is revalidated and rendered again in the answer.
