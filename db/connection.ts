@@ -12,6 +12,9 @@ export type AppDatabase = BetterSQLite3Database<typeof schema> & { $client: Data
 /** Folder of the committed drizzle-kit migrations. */
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
 
+/** How long a write waits for another connection's write to finish before it fails. */
+export const BUSY_TIMEOUT_MS = 5_000;
+
 /**
  * Opens a SQLite file with the pragmas the app relies on: WAL (readers never block the writer),
  * foreign keys enforced, a busy timeout so concurrent writers wait instead of failing.
@@ -21,7 +24,7 @@ export function openDatabase(file: string): AppDatabase {
   const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   sqlite.pragma('synchronous = NORMAL');
   return drizzle(sqlite, { schema });
 }

@@ -1,7 +1,7 @@
 import type { RunResult } from 'better-sqlite3';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { SQLiteTransaction } from 'drizzle-orm/sqlite-core';
-import type { AppDatabase } from './connection';
+import { BUSY_TIMEOUT_MS, type AppDatabase } from './connection';
 import type * as schema from './schema';
 
 /**
@@ -13,3 +13,29 @@ export type AppTransaction = SQLiteTransaction<'sync', RunResult, typeof schema,
 
 /** Either handle: for reads that run both on their own and inside a write's transaction. */
 export type DatabaseOrTransaction = AppDatabase | AppTransaction;
+
+/** SQLite's "database is locked", as better-sqlite3 throws it or drizzle wraps it. */
+const isBusy = (error: unknown): boolean =>
+  error instanceof Error && (('code' in error && String(error.code).startsWith('SQLITE_BUSY')) || isBusy(error.cause));
+
+/**
+ * Runs `write` (synchronous: one immediate transaction, safe to run again from the start) when the database is
+ * free to write. While another process holds the write lock (the background process applying an import), SQLite's
+ * busy timeout would sleep with the whole server's event loop stopped; here the wait is asynchronous, so that the
+ * server goes on with other requests meanwhile. Fails like the busy timeout after `waitMs`.
+ */
+export async function whenWritable<T>(db: AppDatabase, write: () => T, { waitMs = BUSY_TIMEOUT_MS }: { waitMs?: number } = {}): Promise<T> {
+  const sqlite = db.$client;
+  const deadline = Date.now() + waitMs;
+  for (let pause = 1; ; pause = Math.min(pause * 2, 16)) {
+    sqlite.pragma('busy_timeout = 0');
+    try {
+      return write();
+    } catch (error) {
+      if (!isBusy(error) || Date.now() > deadline) throw error;
+    } finally {
+      sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, pause));
+  }
+}

@@ -4,6 +4,7 @@ import { headers } from 'next/headers';
 import { db } from '@/db';
 import { applyAttestationSubmission, attestationContext, CAMPAIGN_NOT_OPEN, saveAttestationDraft } from '@/db/commands/attestations';
 import { findOwnAttestation, type AttestationReceiptRecord } from '@/db/queries/attestations';
+import { whenWritable } from '@/db/transaction';
 import { scheduleScoreRefresh } from '@/lib/actions/score-refresh';
 import { authorize, validateInput } from '@/lib/auth/action-guard';
 import { getSessionUser } from '@/lib/auth/guards';
@@ -44,7 +45,8 @@ export async function submitAttestation(_previous: SubmissionState, form: FormDa
   if (!context) return { ok: false, error: CAMPAIGN_NOT_OPEN };
   const valid = validateInput(attestationSubmissionSchema(context.questions, person.name), attestationFromFormData(form, context.questions));
   if (!valid.ok) return valid;
-  const result = applyAttestationSubmission(db, person, context, valid.data, { now, ...(await requestFacts()) });
+  const facts = await requestFacts();
+  const result = await whenWritable(db, () => applyAttestationSubmission(db, person, context, valid.data, { now, ...facts }));
   if (!result.ok) return result;
   scheduleScoreRefresh(result.submittedAt);
   const receipt = findOwnAttestation(db, { userId: person.id, attestationId: result.attestationId })!;
