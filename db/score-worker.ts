@@ -1,11 +1,13 @@
 /**
- * Worker thread of db/score-workers.ts: scores the batches of people it is handed, one at a time, and keeps
- * their running sums — of one day, or of every day of a range — which it returns when told it is done.
+ * Worker thread of db/score-workers.ts. It lives as long as its pool: each job starts with the task (which file,
+ * one day or every day of a range), then comes batch after batch of people, each scored and added to the job's
+ * running sums, then the end of the job, answered with those sums. Its database connection, compiled queries
+ * and compiled code stay warm from one job to the next.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import type { DaySums } from '@/lib/scoring/day';
 import type { DailySums } from '@/lib/scoring/snapshots';
-import { openDatabase } from './connection';
+import { openDatabase, type AppDatabase } from './connection';
 import { addDailySums, addDaySums, dailySumsOfRange, sumDayOfRange, type PersonBatch } from './score-batches';
 
 export interface ScoreWorkerTask {
@@ -15,36 +17,55 @@ export interface ScoreWorkerTask {
   to: number;
 }
 
-/** From the pool: the next batch to score, or null when there is none left. */
-export type ScoreWorkerRequest = { range: PersonBatch | null };
+/** From the pool: a job's task, one of its batches, or its end. */
+export type ScoreWorkerRequest = { type: 'task'; task: ScoreWorkerTask } | { type: 'batch'; range: PersonBatch } | { type: 'end' };
 
-/** To the pool: a batch is scored (with its people), or the worker's sums once it has no more batches. */
+/** To the pool: a batch is scored (with its people), or the job's sums once it ended. */
 export type ScoreWorkerReply =
   | { type: 'batch'; people: number }
   | { type: 'result'; members: number; day?: DaySums; days?: DailySums };
 
-const task = workerData as ScoreWorkerTask;
-const db = openDatabase(task.file);
-const days = { from: new Date(task.from), to: new Date(task.to) };
-let members = 0;
-let day: DaySums | undefined;
-let series: DailySums | undefined;
+interface Job {
+  task: ScoreWorkerTask;
+  db: AppDatabase;
+  days: { from: Date; to: Date };
+  members: number;
+  day?: DaySums;
+  series?: DailySums;
+}
+
+let connection: { file: string; db: AppDatabase } | null = null;
+let job: Job | null = null;
 
 const reply = (message: ScoreWorkerReply) => parentPort!.postMessage(message);
 
-parentPort!.on('message', ({ range }: ScoreWorkerRequest) => {
-  if (range === null) {
-    db.$client.close();
-    reply({ type: 'result', members, day, days: series });
-    parentPort!.close();
+/** The connection to `file`, kept open between jobs (one file at a time). */
+function connectionTo(file: string): AppDatabase {
+  if (connection?.file !== file) {
+    connection?.db.$client.close();
+    connection = { file, db: openDatabase(file) };
+  }
+  return connection.db;
+}
+
+parentPort!.on('message', (message: ScoreWorkerRequest) => {
+  if (message.type === 'task') {
+    const { task } = message;
+    job = { task, db: connectionTo(task.file), days: { from: new Date(task.from), to: new Date(task.to) }, members: 0 };
     return;
   }
-  if (task.kind === 'day') {
-    const batch = sumDayOfRange(db, range, days.to);
-    members += batch.members;
-    day = addDaySums(day, batch.sums);
-  } else {
-    series = addDailySums(series, dailySumsOfRange(db, range, days));
+  if (!job) throw new Error(`A scoring worker was sent "${message.type}" outside a job`);
+  if (message.type === 'end') {
+    reply({ type: 'result', members: job.members, day: job.day, days: job.series });
+    job = null;
+    return;
   }
-  reply({ type: 'batch', people: range.people });
+  if (job.task.kind === 'day') {
+    const batch = sumDayOfRange(job.db, message.range, job.days.to);
+    job.members += batch.members;
+    job.day = addDaySums(job.day, batch.sums);
+  } else {
+    job.series = addDailySums(job.series, dailySumsOfRange(job.db, message.range, job.days));
+  }
+  reply({ type: 'batch', people: message.range.people });
 });

@@ -77,41 +77,86 @@ interface PoolResult {
   days?: DailySums;
 }
 
-/** Runs `task` over every batch on `count` workers; each worker's result, once the queue is empty. */
+/**
+ * Worker threads kept from one job to the next: a worker's first batches run several times slower than the later
+ * ones (its compiled code and queries warm up), so a pool started afresh for each recomputation paid that every
+ * time. Idle workers do not keep the process alive; a failed job ends them all, and the next job starts afresh.
+ */
+const pool: Worker[] = [];
+let jobs: Promise<unknown> = Promise.resolve();
+
+function poolWorkers(count: number): Worker[] {
+  const script = pool.length < count ? workerBundle() : '';
+  while (pool.length < count) {
+    // Plain JavaScript: the TypeScript loader the command line may run under is not needed there.
+    const worker = new Worker(script, { execArgv: [] });
+    worker.unref();
+    // A worker that failed or ended leaves the pool (a job running on it hears of it through its own listeners).
+    const leave = () => {
+      const index = pool.indexOf(worker);
+      if (index >= 0) pool.splice(index, 1);
+    };
+    worker.on('error', leave).on('exit', leave);
+    pool.push(worker);
+  }
+  return pool.slice(0, count);
+}
+
+function endPool(): void {
+  for (const worker of pool.splice(0)) void worker.terminate();
+}
+
+/** Runs `task` over every batch on `count` workers of the pool; each worker's result, once the queue is empty. */
 function runPool(task: ScoreWorkerTask, batches: readonly PersonBatch[], count: number, onProgress?: Progress): Promise<PoolResult[]> {
-  const script = workerBundle();
+  const run = () => runJob(task, batches, count, onProgress);
+  // One job at a time: a worker's sums belong to the job it was told of.
+  const result = jobs.then(run, run);
+  jobs = result.catch(() => undefined);
+  return result;
+}
+
+function runJob(task: ScoreWorkerTask, batches: readonly PersonBatch[], count: number, onProgress?: Progress): Promise<PoolResult[]> {
+  const workers = poolWorkers(Math.max(1, Math.min(count, batches.length)));
   const queue = [...batches];
   const total = batches.reduce((sum, b) => sum + b.people, 0);
   let done = 0;
-  const workers = Array.from(
-    { length: Math.max(1, Math.min(count, batches.length)) },
-    () =>
-      new Worker(script, {
-        workerData: task,
-        // Plain JavaScript: the TypeScript loader the command line may run under is not needed there.
-        execArgv: [],
-      }),
-  );
-  return Promise.all(
+  const cleanups: (() => void)[] = [];
+  const results = Promise.all(
     workers.map(
       (worker, i) =>
         new Promise<PoolResult>((resolve, reject) => {
-          const next = () => worker.postMessage({ range: queue.shift() ?? null } satisfies ScoreWorkerRequest);
-          worker.on('message', (message: ScoreWorkerReply) => {
+          const send = (message: ScoreWorkerRequest) => worker.postMessage(message);
+          const next = () => {
+            const range = queue.shift();
+            send(range ? { type: 'batch', range } : { type: 'end' });
+          };
+          const onMessage = (message: ScoreWorkerReply) => {
             if (message.type === 'batch') {
               done += message.people;
               onProgress?.(done, total);
               next();
             } else resolve(message);
-          });
-          worker.on('error', (error) => {
-            for (const other of workers) void other.terminate();
-            reject(error);
-          });
-          worker.on('exit', (code) => code !== 0 && reject(new Error(`Scoring worker ${i} exited with code ${code}`)));
+          };
+          const onError = (error: Error) => reject(error);
+          const onExit = (code: number) => reject(new Error(`Scoring worker ${i} exited with code ${code}`));
+          worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+          cleanups.push(() => worker.off('message', onMessage).off('error', onError).off('exit', onExit).unref());
+          worker.ref();
+          send({ type: 'task', task });
           next();
         }),
     ),
+  );
+  return results.then(
+    (value) => {
+      for (const cleanup of cleanups) cleanup();
+      return value;
+    },
+    (error: unknown) => {
+      for (const cleanup of cleanups) cleanup();
+      endPool();
+      throw error;
+    },
   );
 }
 

@@ -11,7 +11,32 @@ import type {
   SupervisionPeriod,
   TeamRecord,
 } from '@/lib/scoring/history';
+import type Database from 'better-sqlite3';
 import type { AppDatabase } from '../connection';
+
+/** The connection's statements, each compiled once: a rescoring runs the same dozen queries for every batch of people. */
+interface Statements {
+  prepare(sql: string): Database.Statement;
+}
+
+const statementsByConnection = new WeakMap<Database.Database, Statements>();
+
+function statementsOf(db: AppDatabase): Statements {
+  const sqlite = db.$client;
+  let statements = statementsByConnection.get(sqlite);
+  if (!statements) {
+    const compiled = new Map<string, Database.Statement>();
+    statements = {
+      prepare(sql) {
+        let statement = compiled.get(sql);
+        if (!statement) compiled.set(sql, (statement = sqlite.prepare(sql)));
+        return statement;
+      },
+    };
+    statementsByConnection.set(sqlite, statements);
+  }
+  return statements;
+}
 
 /** People whose ids lie in [first, last]: a batch that can be loaded and scored on its own. */
 export interface PersonRange {
@@ -28,7 +53,7 @@ export function loadEvidenceHistory(
   db: AppDatabase,
   { userIds, range, from, to }: { userIds?: readonly number[]; range?: PersonRange; from: Date; to: Date },
 ): EvidenceHistory {
-  const sqlite = db.$client;
+  const sqlite = statementsOf(db);
   const people = userIds ? JSON.stringify(userIds) : null;
   // An id range keeps every query on its person index: a batch reads only its own index pages.
   const forPeople = (column: string) =>
@@ -111,14 +136,19 @@ export function loadEvidenceHistory(
   }
   for (const list of attestationsByUser.values()) list.sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime() || a.id - b.id);
 
-  const devicesByUser = loadDeviceVersions(db, forPeople, args);
+  const devicesByUser = loadDeviceVersions(sqlite, forPeople, args);
 
   const exceptionsByUser = new Map<number, ExceptionRecord[]>();
   const exceptionsByTeam = new Map<number, ExceptionRecord[]>();
+  // Two queries, each on its own index: an OR of the two scopes made SQLite read every exception for each batch.
   const exceptionRows = sqlite
     .prepare(
       `SELECT id, rule_id, user_id, team_id, reason, starts_at, expires_at, revoked_at FROM exceptions
-       WHERE (${forPeople('user_id')} OR team_id IS NOT NULL) AND starts_at <= @to AND expires_at > @from ORDER BY starts_at, id`,
+       WHERE user_id IS NOT NULL AND ${forPeople('user_id')} AND starts_at <= @to AND expires_at > @from
+       UNION ALL
+       SELECT id, rule_id, user_id, team_id, reason, starts_at, expires_at, revoked_at FROM exceptions
+       WHERE user_id IS NULL AND team_id IS NOT NULL AND starts_at <= @to AND expires_at > @from
+       ORDER BY starts_at, id`,
     )
     .all(args) as { id: number; rule_id: string; user_id: number | null; team_id: number | null; reason: string; starts_at: number; expires_at: number; revoked_at: number | null }[];
   for (const r of exceptionRows) {
@@ -163,8 +193,8 @@ function appFactsOf(json: string): DeviceVersionRecord['apps'] {
 }
 
 /** Device versions in the range, each with its apps from the version row's JSON (one row per app costs twice as much). */
-function loadDeviceVersions(db: AppDatabase, forPeople: (column: string) => string, args: Record<string, unknown>): Map<number, DeviceVersionRecord[]> {
-  const versions = db.$client
+function loadDeviceVersions(sqlite: Statements, forPeople: (column: string) => string, args: Record<string, unknown>): Map<number, DeviceVersionRecord[]> {
+  const versions = sqlite
     .prepare(
       `SELECT d.owner_id, d.id, d.retired_at, v.valid_from, v.valid_to, v.model, v.kind, v.ownership, v.os,
          v.os_version, v.mdm_enrolled, v.encrypted, v.passcode, v.last_seen_at, v.apps
