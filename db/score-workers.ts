@@ -102,6 +102,11 @@ function poolWorkers(count: number): Worker[] {
   return pool.slice(0, count);
 }
 
+/** The pool's idle or busy workers, oldest first (for diagnostics and tests). */
+export function scoringWorkers(): readonly Worker[] {
+  return [...pool];
+}
+
 function endPool(): void {
   for (const worker of pool.splice(0)) void worker.terminate();
 }

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { migrateDatabase, openDatabase } from '@/db/connection';
 import { loadEvidenceHistory } from '@/db/queries/evidence';
 import { personBatches } from '@/db/score-batches';
-import { refreshSnapshotsInParallel, scoreOrganisationInParallel } from '@/db/score-workers';
+import { refreshSnapshotsInParallel, scoreOrganisationInParallel, scoringWorkers } from '@/db/score-workers';
 import { firstSnapshotDay, refreshSnapshots } from '@/db/snapshots';
 import { seedDatabase } from '@/db/seed/seed';
 import { scoreDay } from '@/lib/scoring/day';
@@ -48,6 +48,30 @@ describe('scoring across worker threads, batch by batch', () => {
       expect(parallel.organisation).toEqual(single.organisation);
       expect(parallel.teams).toEqual(single.teams);
     }
+  }, 60_000);
+
+  it('keeps its workers from one job to the next, and replaces one that ended', async () => {
+    const first = await scoreOrganisationInParallel(file, TEST_AS_OF, { workers: 2, peoplePerBatch: 10 });
+    const workers = scoringWorkers().slice(0, 2);
+    expect(workers).toHaveLength(2);
+    const again = await scoreOrganisationInParallel(file, TEST_AS_OF, { workers: 2, peoplePerBatch: 10 });
+    expect(again).toEqual(first);
+    expect(scoringWorkers().slice(0, 2)).toEqual(workers);
+
+    await workers[0]!.terminate();
+    expect(scoringWorkers()).not.toContain(workers[0]);
+    expect(await scoreOrganisationInParallel(file, TEST_AS_OF, { workers: 2, peoplePerBatch: 10 })).toEqual(first);
+    expect(scoringWorkers()).toContain(workers[1]);
+  }, 60_000);
+
+  it('fails a job whose worker fails, and runs the next one on fresh workers', async () => {
+    const elsewhere = path.join(dir, 'not-a-database');
+    fs.writeFileSync(elsewhere, 'this is not a SQLite file');
+    // The pool reads the file the workers are given: here one that is not a database.
+    await expect(refreshSnapshotsInParallel(db, elsewhere, { from: TEST_AS_OF, to: TEST_AS_OF }, { workers: 2, peoplePerBatch: 10 })).rejects.toThrow();
+    expect(scoringWorkers()).toHaveLength(0);
+    const single = scoreDay(loadEvidenceHistory(db, { from: TEST_AS_OF, to: TEST_AS_OF }), TEST_AS_OF);
+    expect((await scoreOrganisationInParallel(file, TEST_AS_OF, { workers: 2, peoplePerBatch: 10 })).organisation).toEqual(single.organisation);
   }, 60_000);
 
   it('rebuilds, in batches and across workers, the same daily snapshots as from one history of everyone', async () => {
