@@ -135,7 +135,8 @@ export function buildDailySums(history: EvidenceHistory, range: { from: Date; to
 
   for (const [userId, memberships] of byUser) {
     const ordered = [...memberships].sort((a, b) => a.teamId - b.teamId);
-    const days = [...changeDays(history, userId, ordered, shared, ages)].filter((d) => d > first && d <= last).sort((a, b) => a - b);
+    // A range of one day (the usual refresh of today's figures) has no later day to find.
+    const days = first === last ? [] : [...changeDays(history, userId, ordered, shared, ages)].filter((d) => d > first && d <= last).sort((a, b) => a - b);
     const current = new Map<MembershipRecord, Contribution>();
     let primary: Contribution | undefined;
     for (const day of [first, ...days]) {
