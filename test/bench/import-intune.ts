@@ -4,15 +4,14 @@
  * transaction, then rescore today — and reads that process's peak memory; then measures SQLite's raw insert rate
  * for the same number of rows, so that the import's rate reads as a share of what SQLite itself can do.
  */
-import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { BackgroundJob, JobReply } from '@/db/background-jobs';
 import { openDatabase } from '@/db/connection';
 import type { ImportResult } from '@/lib/validation/imports';
+import { startBackgroundProcess } from './background-process';
 
 const ROWS = 120_000;
 const HEADER =
@@ -75,32 +74,8 @@ const officer = db.$client.prepare("SELECT id FROM users WHERE role = 'officer' 
 const file = path.join(path.dirname(process.argv[2]!), 'intune-export.csv');
 writeExport(file, emails);
 
-/** The background process on the benchmark's database, as the server starts it: `run(job)` resolves with the answer. */
-function backgroundProcess() {
-  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', path.join('db', 'background-process.ts'), process.argv[2]!], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
-  const answers = new Map<number, (reply: JobReply) => void>();
-  let markReady = () => {};
-  const ready = new Promise<void>((resolve) => (markReady = resolve));
-  child.on('message', (reply: JobReply) => ('ready' in reply ? markReady() : answers.get(reply.id)?.(reply)));
-  let id = 0;
-  return {
-    async run(job: BackgroundJob): Promise<unknown> {
-      await ready;
-      const reply = await new Promise<JobReply>((resolve) => {
-        answers.set((id += 1), resolve);
-        child.send({ id, job });
-      });
-      if ('ok' in reply && !reply.ok) throw new Error(reply.message);
-      return 'value' in reply ? reply.value : undefined;
-    },
-    /** Peak resident memory so far, in MB (from /proc). */
-    peakMb: () => Number(/VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1]) / 1024,
-    stop: () => child.disconnect(),
-  };
-}
-
 async function main() {
-  const background = backgroundProcess();
+  const background = startBackgroundProcess(process.argv[2]!);
   const now = new Date();
   const started = performance.now();
   // As the import action does: the upload's bytes written to a temporary file, which the job reads and deletes.
