@@ -1,32 +1,13 @@
-const https = (process.env.NEXTAUTH_URL ?? '').startsWith('https://');
-
 /**
- * As strict as Next.js allows without per-request nonces: its hydration needs inline scripts and styles.
- * Nothing may be framed, loaded or posted from elsewhere.
+ * The headers that never vary. The Content-Security-Policy (with a nonce per request) and HSTS (when the public
+ * URL is https, decided when the server starts rather than at build) are set by proxy.ts.
  */
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-inline'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-  ...(https ? ['upgrade-insecure-requests'] : []),
-].join('; ');
-
 const securityHeaders = [
-  { key: 'Content-Security-Policy', value: contentSecurityPolicy },
   { key: 'X-Frame-Options', value: 'DENY' },
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()' },
   { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
-  // HSTS only means something over HTTPS; sent when the public URL is https.
-  ...(https ? [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }] : []),
 ];
 
 /** @type {import('next').NextConfig} */

@@ -179,6 +179,22 @@ describe('every response', () => {
     expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
     expect(response.headers.get('x-powered-by')).toBeNull();
   });
+
+  it('runs only scripts carrying a nonce fresh to each response', async () => {
+    const nonces: string[] = [];
+    for (const pathname of ['/signin', '/signin', '/no-such-page']) {
+      const response = await fetch(`${baseUrl}${pathname}`);
+      const nonce = /'nonce-([^']+)'/.exec(response.headers.get('content-security-policy') ?? '')?.[1];
+      expect(nonce, pathname).toBeTruthy();
+      const scripts = (await response.text()).match(/<script\b[^>]*>/g) ?? [];
+      expect(scripts.length).toBeGreaterThan(0);
+      for (const script of scripts) expect(script).toContain(`nonce="${nonce}"`);
+      nonces.push(nonce!);
+    }
+    expect(new Set(nonces).size).toBe(3);
+    const scriptSource = (await fetch(`${baseUrl}/signin`)).headers.get('content-security-policy')?.split('; ').find((d) => d.startsWith('script-src'));
+    expect(scriptSource).not.toContain('unsafe-inline');
+  });
 });
 
 describe('the privacy page', () => {
