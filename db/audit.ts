@@ -1,11 +1,11 @@
-import { asc, desc, sql } from 'drizzle-orm';
+import { desc, sql } from 'drizzle-orm';
 import { GENESIS_HASH, auditEntryHash } from '@/lib/audit/hash';
-import type { AppDatabase } from './connection';
 import { prepareOnce } from './prepared';
 import { auditLog, type AuditEntry } from './schema';
 import type { AppTransaction } from './transaction';
 
 export type { AppTransaction } from './transaction';
+export { verifyAuditChain, type AuditChainCheck } from './audit-chain';
 
 /** What an audit entry records. `summary` is a small before/after description, never a secret. */
 export interface AuditEntryInput {
@@ -79,29 +79,4 @@ export function appendAuditEntry(tx: AppTransaction, input: AuditEntryInput): Au
   };
   const hash = auditEntryHash(prevHash, content);
   return prepareOnce(tx, insertAuditEntry).get({ ...content, prevHash, hash })!;
-}
-
-/** Outcome of walking the audit chain: intact, or the id of the first entry that does not match. */
-export type AuditChainCheck = { ok: true; entries: number } | { ok: false; brokenAtId: number; entries: number };
-
-/**
- * Recomputes every entry's hash from its stored content and the previous entry's hash, in id order.
- * A mismatch means an entry was altered, removed or inserted out of order.
- */
-export function verifyAuditChain(db: AppDatabase): AuditChainCheck {
-  const rows = db.select().from(auditLog).orderBy(asc(auditLog.id)).all();
-  let prevHash = GENESIS_HASH;
-  for (const row of rows) {
-    const expected = auditEntryHash(prevHash, {
-      at: row.at,
-      actorId: row.actorId,
-      action: row.action,
-      targetType: row.targetType,
-      targetId: row.targetId,
-      summary: row.summary,
-    });
-    if (row.prevHash !== prevHash || row.hash !== expected) return { ok: false, brokenAtId: row.id, entries: rows.length };
-    prevHash = row.hash;
-  }
-  return { ok: true, entries: rows.length };
 }

@@ -112,13 +112,17 @@ export const AUTO_VERIFY_MAX_ENTRIES = 5_000;
 /** Up to this many, on request; beyond, verification would hold the server for seconds: `npm run audit:verify` does it. */
 export const ON_DEMAND_VERIFY_MAX_ENTRIES = 50_000;
 
+/** Findings the audit page lists (all are counted): beyond these, `npm run audit:verify` prints every one. */
+export const CHAIN_FINDINGS_SHOWN = 20;
+
 /**
- * The chain check the audit page shows: run when the log is short, or when `requested` and not too long;
- * otherwise null, with `tooLong` saying whether a request could run it.
+ * The chain check the audit page shows, with its classified findings and the checkpoint beside the database file:
+ * run when the log is short, or when `requested` and not too long; otherwise null, with `tooLong` saying whether a
+ * request could run it.
  */
 export function auditChainStatus(db: AppDatabase, { requested }: { requested: boolean }): { check: AuditChainCheck | null; latestId: number; tooLong: boolean } {
   const latestId = latestAuditId(db);
   const tooLong = latestId > ON_DEMAND_VERIFY_MAX_ENTRIES;
   const run = latestId <= AUTO_VERIFY_MAX_ENTRIES || (requested && !tooLong);
-  return { check: run ? verifyAuditChain(db) : null, latestId, tooLong };
+  return { check: run ? verifyAuditChain(db, { maxFindings: CHAIN_FINDINGS_SHOWN }) : null, latestId, tooLong };
 }

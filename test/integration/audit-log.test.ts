@@ -96,11 +96,24 @@ describe('audit log queries', () => {
     expect(listAuditActions(db)).toEqual(['exception.grant', 'exception.revoke', 'reminder.nudge', 'reminders.queue', 'seed.create']);
   });
 
-  it('verifies a short chain on every view, and reports the entry where it breaks', () => {
-    expect(auditChainStatus(db, { requested: false })).toEqual({ check: { ok: true, entries: ids.length + 1 }, latestId: ids[4], tooLong: false });
-    db.$client.exec('DROP TRIGGER audit_log_refuse_update');
+  it('verifies a short chain on every view, and classifies every problem for the page to show', async () => {
+    expect(auditChainStatus(db, { requested: false })).toMatchObject({ check: { ok: true, entries: ids.length + 1, findings: [] }, latestId: ids[4], tooLong: false });
+    db.$client.exec('DROP TRIGGER audit_log_refuse_update; DROP TRIGGER audit_log_refuse_delete');
     db.$client.prepare("UPDATE audit_log SET summary = '{\"count\":1}' WHERE id = ?").run(ids[3]);
-    expect(auditChainStatus(db, { requested: false }).check).toEqual({ ok: false, brokenAtId: ids[3], entries: ids.length + 1 });
+    db.$client.prepare('DELETE FROM audit_log WHERE id = ?').run(ids[1]);
+    const chain = auditChainStatus(db, { requested: false });
+    expect(chain.check?.findings.map((f) => [f.kind, f.id])).toEqual([['deleted', ids[1]], ['edited', ids[3]]]);
+    expect(chain.check).toMatchObject({ ok: false, entries: ids.length, findingCount: 2 });
+
+    // The page lists each finding with its ids, kind and explanation.
+    const { renderToStaticMarkup } = await import('react-dom/server');
+    const { createElement } = await import('react');
+    const { ChainStatus } = await import('@/components/audit/chain-status');
+    const html = renderToStaticMarkup(createElement(ChainStatus, { ...chain, verifyHref: '/audit?verify=1' }));
+    expect(html).toContain('Chain broken: 2 problems');
+    expect(html).toContain('2 problems: 1 edited, 1 deleted');
+    expect(html).toMatch(new RegExp(`#${ids[1]}</span>.*Deleted.*missing: #${ids[2]} links to a hash no entry has`));
+    expect(html).toMatch(new RegExp(`#${ids[3]}</span>.*Edited.*content does not match its hash`));
   });
 });
 
