@@ -36,7 +36,15 @@ export type JobReply = { ready: true } | { id: number; ok: true; value: unknown 
 /** Recomputes a range of daily figures on `db`: one thread by default; the background process may share it out. */
 export type RangeRefresher = (db: AppDatabase, range: { from: Date; to: Date }) => unknown;
 
-export async function runBackgroundJob(db: AppDatabase, job: BackgroundJob, refresh: RangeRefresher = refreshSnapshots): Promise<unknown> {
+/**
+ * Does `job` on `db`. `abandoned` (the background process's check that the server is still there) is asked
+ * during an import, which is rolled back and ImportAbandoned thrown when it says yes.
+ */
+export async function runBackgroundJob(
+  db: AppDatabase,
+  job: BackgroundJob,
+  { refresh = refreshSnapshots, abandoned }: { refresh?: RangeRefresher; abandoned?: () => boolean } = {},
+): Promise<unknown> {
   switch (job.kind) {
     case 'refresh':
       await refresh(db, { from: job.from, to: job.to });
@@ -48,7 +56,7 @@ export async function runBackgroundJob(db: AppDatabase, job: BackgroundJob, refr
       } finally {
         fs.rmSync(job.bytesPath, { force: true });
       }
-      return importDeviceFile(db, { id: job.actorId }, { ...job.file, bytes }, { now: job.now });
+      return importDeviceFile(db, { id: job.actorId }, { ...job.file, bytes }, { now: job.now, abandoned });
     }
   }
 }

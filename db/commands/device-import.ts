@@ -3,8 +3,8 @@ import type { CsvFormat } from '@/lib/import/types';
 import { OPERATING_SYSTEM_LABELS } from '@/lib/policy/constants';
 import type { ImportOutcome, ImportResult } from '@/lib/validation/imports';
 import type { AppDatabase } from '../connection';
-import type { Actor, CommandOptions } from './actor';
-import { applyDeviceBatch } from './devices';
+import type { Actor } from './actor';
+import { applyDeviceBatch, type ApplyOptions } from './devices';
 
 /** Rows shown in the preview's sample. */
 const SAMPLE_ROWS = 10;
@@ -26,9 +26,10 @@ export interface DeviceFileImport {
 /**
  * Reads a device CSV and previews it (a dry run, rolled back) or applies it for `actor` (officers only: the
  * caller's check). A file refused as a whole, one that is not the file previewed, or one in which no row can be
- * applied, writes nothing. Returns what the import form shows.
+ * applied, writes nothing. Returns what the import form shows. Throws ImportAbandoned, having written nothing,
+ * when `abandoned` says the import is no longer wanted (see ApplyOptions).
  */
-export function importDeviceFile(db: AppDatabase, actor: Actor, file: DeviceFileImport, { now = new Date() }: CommandOptions = {}): ImportResult {
+export function importDeviceFile(db: AppDatabase, actor: Actor, file: DeviceFileImport, { now = new Date(), abandoned }: Omit<ApplyOptions, 'dryRun'> = {}): ImportResult {
   const prepared = prepareImport(file.bytes, { maxBytes: file.maxBytes, format: file.format, mapping: file.mapping });
   if (!prepared.ok) return { ok: false, error: `${prepared.error} Nothing was imported.` };
   if (file.intent === 'confirm' && file.previewedSha256 !== file.sha256) {
@@ -39,7 +40,7 @@ export function importDeviceFile(db: AppDatabase, actor: Actor, file: DeviceFile
     db,
     actor,
     { source: 'csv', format: prepared.format, fileName, fileSha256: file.sha256, rowsRead: prepared.rowsRead, records: prepared.records, rowErrors: prepared.errors },
-    { now, dryRun: file.intent === 'preview' },
+    { now, dryRun: file.intent === 'preview', abandoned },
   );
   if (!result.ok) return { ...result, error: `${result.error} Every row has an error: see below.` };
   const spec = formatSpec(prepared.format);

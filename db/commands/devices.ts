@@ -29,6 +29,24 @@ export type ApplyResult =
 /** Records applied together: each chunk's devices and current versions are read in a few queries, and its changes written in a few statements. */
 const LOOKUP_CHUNK_RECORDS = 500;
 
+/** How a batch is applied: the clock, a dry run (rolled back), and who may still want it. */
+export interface ApplyOptions extends CommandOptions {
+  dryRun?: boolean;
+  /**
+   * Asked before each chunk of records and once more just before the commit: true when whoever asked for the
+   * batch is gone (the web server of the background process was killed), so that its import is rolled back
+   * whole and ImportAbandoned thrown, rather than committed for nobody. Must be cheap: a few microseconds.
+   */
+  abandoned?: () => boolean;
+}
+
+/** Thrown (after the rollback) when `abandoned` said the batch is no longer wanted: nothing of it was written. */
+export class ImportAbandoned extends Error {
+  constructor() {
+    super('The import was abandoned (whoever asked for it has gone) and rolled back: nothing was written.');
+  }
+}
+
 /** A change decided for a record: a new version of its device (`deviceId` null: a device to create). */
 interface Change {
   externalId: string;
@@ -85,13 +103,14 @@ function mergeApps(current: readonly AppRecord[], found: readonly AppRecord[]): 
  * device recorded for someone else, or (app-only records) a device not on record are refused as row
  * errors. The import is recorded in `imports` and audited. When no record can be applied, nothing at all
  * is written and the failure lists the row errors. `dryRun`: everything is done and then rolled back, so
- * that a preview shows exactly what applying would do (the result's importId is then 0).
+ * that a preview shows exactly what applying would do (the result's importId is then 0). When `abandoned`
+ * says yes (see ApplyOptions), everything is rolled back and ImportAbandoned thrown.
  */
 export function applyDeviceBatch(
   db: AppDatabase,
   actor: Actor,
   batch: DeviceBatch,
-  { now = new Date(), dryRun = false }: CommandOptions & { dryRun?: boolean } = {},
+  { now = new Date(), dryRun = false, abandoned = () => false }: ApplyOptions = {},
 ): ApplyResult {
   const sqlite = db.$client;
   const owners = new Map(
@@ -146,6 +165,7 @@ export function applyDeviceBatch(
     }
 
     for (const chunk of chunksOf(batch.records, LOOKUP_CHUNK_RECORDS)) {
+      if (abandoned()) throw new ImportAbandoned();
       // Kept up to date as changes are written: a device may come twice in one batch.
       const devices = new Map(findDevices.all(JSON.stringify(chunk.map((r) => r.externalId))).map((d) => [d.externalId, d as KnownDevice] as const));
       const currents = versions.currentOf([...devices.values()].map((d) => d.id));
@@ -193,6 +213,8 @@ export function applyDeviceBatch(
           });
         }
         if (dryRun) throw new DryRun(result);
+        // The last moment a rollback is still possible: the whole import, its record and its audit entry go together.
+        if (abandoned()) throw new ImportAbandoned();
         return result;
       },
       { behavior: 'immediate' },

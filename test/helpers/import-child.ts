@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import { applyDeviceBatch } from '@/db/commands/devices';
 import { openDatabase } from '@/db/connection';
 import { prepareImport } from '@/lib/import';
-import { TEMPLATE_HEADERS } from '@/lib/import/template';
+import { crashImportCsv } from './crash-import';
 
 const ROWS = 30_000;
 const PAUSE_AT = 25_000;
@@ -18,11 +18,7 @@ const db = openDatabase(file!);
 const owners = (db.$client.prepare("SELECT email FROM users WHERE active = 1 ORDER BY id").all() as { email: string }[]).map((u) => u.email);
 const officer = db.$client.prepare("SELECT id FROM users WHERE role = 'officer' LIMIT 1").get() as { id: number };
 
-const lines = [TEMPLATE_HEADERS.join(',')];
-for (let i = 0; i < ROWS; i += 1) {
-  lines.push([owners[i % owners.length], `CRASH-${i}`, 'iPhone 15', 'phone', 'corporate', 'ios', '18.1', 'true', 'true', 'true', '2026-11-20', 'whatsapp;teams', '', 'whatsapp', '', 'teams', ''].join(','));
-}
-const prepared = prepareImport(new TextEncoder().encode(lines.join('\r\n')), { maxBytes: 50 * 1024 * 1024 });
+const prepared = prepareImport(new TextEncoder().encode(crashImportCsv(owners, ROWS)), { maxBytes: 50 * 1024 * 1024 });
 if (!prepared.ok) throw new Error(prepared.error);
 
 if (mode === 'pause') {
