@@ -43,6 +43,27 @@ export function sessionMaxAgeSeconds(env: EnvVars = process.env): number {
   return Number.isFinite(minutes) && minutes > 0 ? Math.round(minutes * 60) : 480 * 60;
 }
 
+/** The most reverse proxies TRUSTED_PROXY_HOPS may name: more is a typo, not a deployment. */
+export const MAX_TRUSTED_PROXY_HOPS = 10;
+
+/**
+ * How many reverse proxies sit in front of the app, each appending the address it was reached from to
+ * X-Forwarded-For (TRUSTED_PROXY_HOPS, default 0: clients connect directly, and X-Forwarded-For, which anyone can
+ * send, is ignored). Set it only when the app cannot be reached except through those proxies. Throws an error
+ * naming the variable when it is not a whole number from 0 to MAX_TRUSTED_PROXY_HOPS.
+ */
+export function trustedProxyHops(env: EnvVars = process.env): number {
+  const raw = env.TRUSTED_PROXY_HOPS?.trim() ?? '';
+  if (raw === '') return 0;
+  const hops = Number(raw);
+  if (!/^\d+$/.test(raw) || hops > MAX_TRUSTED_PROXY_HOPS) {
+    throw new Error(
+      `TRUSTED_PROXY_HOPS must be the number of reverse proxies in front of the app, a whole number from 0 to ${MAX_TRUSTED_PROXY_HOPS} (got "${raw.slice(0, 40)}").`,
+    );
+  }
+  return hops;
+}
+
 /** Single sign-on settings, when an OpenID Connect issuer is configured. */
 export interface OidcConfig {
   /** Issuer URL; its discovery document is `<issuer>/.well-known/openid-configuration`. */

@@ -7,8 +7,10 @@ import { z } from 'zod';
 import { db } from '@/db';
 import { completeSsoSignIn, recordPasswordSignIn } from '@/db/commands/sign-in';
 import { findActiveUserIdBySsoSubject, findSignInCredentials } from '@/db/queries/users';
-import { oidcConfig, resolveAuthSecret, sessionMaxAgeSeconds, type OidcConfig } from '@/lib/env';
-import { SignInThrottle } from './sign-in-throttle';
+import { oidcConfig, resolveAuthSecret, sessionMaxAgeSeconds, trustedProxyHops, type OidcConfig } from '@/lib/env';
+import { peerAddressOf } from '@/lib/http/peer-address';
+import { clientAddress } from './client-address';
+import { SignInLimits } from './sign-in-throttle';
 import { SSO_PROVIDER_ID, type SsoProfile } from './sso';
 
 const credentialsSchema = z.object({
@@ -18,14 +20,34 @@ const credentialsSchema = z.object({
 
 /** Compared against when the e-mail is unknown, so that timing does not tell which accounts exist. */
 const DUMMY_HASH = bcrypt.hashSync('not-a-real-password', 10);
-const throttle = new SignInThrottle();
+const limits = new SignInLimits();
 
 /** Thrown to the sign-in form while an account or client address is locked out. */
 export const TOO_MANY_ATTEMPTS = 'TooManyAttempts';
 
-function clientAddress(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.['x-forwarded-for'];
-  return typeof forwarded === 'string' ? (forwarded.split(',')[0] ?? '').trim() : 'direct';
+/**
+ * The credentials provider's check of an e-mail and password, behind the sign-in limits (per account and per
+ * client address, lib/auth/sign-in-throttle.ts). The client's address is the socket's peer, or with
+ * TRUSTED_PROXY_HOPS set the entry of X-Forwarded-For the nearest untrusted hop wrote (lib/auth/client-address.ts).
+ * Returns the user, or null for a wrong password or unknown e-mail; throws TOO_MANY_ATTEMPTS while locked out.
+ */
+export async function authorizePassword(raw: Record<string, string> | undefined, request: { headers?: Record<string, unknown> } | undefined) {
+  const parsed = credentialsSchema.safeParse(raw);
+  if (!parsed.success) return null;
+  const { email, password } = parsed.data;
+  const forwardedFor = request?.headers?.['x-forwarded-for'];
+  const origin = { forwardedFor: typeof forwardedFor === 'string' ? forwardedFor : null, peer: peerAddressOf(request?.headers) };
+  const attempt = { email, address: clientAddress(origin, trustedProxyHops()) };
+  if (limits.retryAfterMs(attempt) > 0) throw new Error(TOO_MANY_ATTEMPTS);
+  const account = findSignInCredentials(db, { email });
+  const valid = await bcrypt.compare(password, account?.passwordHash ?? DUMMY_HASH);
+  if (!account || !account.passwordHash || !valid) {
+    limits.recordFailure(attempt);
+    return null;
+  }
+  limits.recordSuccess(attempt);
+  recordPasswordSignIn(db, { userId: account.id });
+  return { id: String(account.id), email: account.email, name: account.name };
 }
 
 /**
@@ -67,22 +89,7 @@ export function authOptions(): NextAuthOptions {
       CredentialsProvider({
         name: 'Email and password',
         credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
-        async authorize(raw, request) {
-          const parsed = credentialsSchema.safeParse(raw);
-          if (!parsed.success) return null;
-          const { email, password } = parsed.data;
-          const keys = [`email:${email}`, `ip:${clientAddress(request?.headers)}`];
-          if (keys.some((key) => throttle.retryAfterMs(key) > 0)) throw new Error(TOO_MANY_ATTEMPTS);
-          const account = findSignInCredentials(db, { email });
-          const valid = await bcrypt.compare(password, account?.passwordHash ?? DUMMY_HASH);
-          if (!account || !account.passwordHash || !valid) {
-            keys.forEach((key) => throttle.recordFailure(key));
-            return null;
-          }
-          keys.forEach((key) => throttle.recordSuccess(key));
-          recordPasswordSignIn(db, { userId: account.id });
-          return { id: String(account.id), email: account.email, name: account.name };
-        },
+        authorize: authorizePassword,
       }),
       ...(sso ? [ssoProvider(sso)] : []),
     ],

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { oidcConfig, resolveAuthSecret, resolveDatabasePath, sessionMaxAgeSeconds } from '@/lib/env';
+import { oidcConfig, resolveAuthSecret, resolveDatabasePath, sessionMaxAgeSeconds, trustedProxyHops } from '@/lib/env';
 
 describe('resolveDatabasePath', () => {
   it.each([
@@ -76,5 +76,21 @@ describe('oidcConfig', () => {
   it('keeps the allowed domains only when creation is on', () => {
     expect(oidcConfig({ ...base, OIDC_CREATE_USERS: '1', OIDC_ALLOWED_DOMAINS: ' Northbridge.example, @branch.example ,' })?.allowedDomains).toEqual(['northbridge.example', 'branch.example']);
     expect(oidcConfig({ ...base, OIDC_ALLOWED_DOMAINS: 'northbridge.example' })?.allowedDomains).toEqual([]);
+  });
+});
+
+describe('trustedProxyHops', () => {
+  it.each([
+    [{}, 0],
+    [{ TRUSTED_PROXY_HOPS: '' }, 0],
+    [{ TRUSTED_PROXY_HOPS: '0' }, 0],
+    [{ TRUSTED_PROXY_HOPS: ' 1 ' }, 1],
+    [{ TRUSTED_PROXY_HOPS: '10' }, 10],
+  ])('%j → %i', (env, hops) => {
+    expect(trustedProxyHops(env)).toBe(hops);
+  });
+
+  it.each(['true', '-1', '1.5', '11', 'one', '0x1'])('refuses TRUSTED_PROXY_HOPS=%s, naming it', (value) => {
+    expect(() => trustedProxyHops({ TRUSTED_PROXY_HOPS: value })).toThrow(new RegExp(`^TRUSTED_PROXY_HOPS must be .*whole number from 0 to 10 \\(got "${value.replace('.', '\\.')}"\\)`));
   });
 });

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { clientAddress } from '@/lib/auth/client-address';
+
+describe('clientAddress', () => {
+  it.each([
+    // Directly connected (0 hops): the socket's peer only; X-Forwarded-For is the client's to write.
+    ['direct: the peer', 0, { peer: '203.0.113.7' }, '203.0.113.7'],
+    ['direct: X-Forwarded-For ignored', 0, { forwardedFor: '10.1.2.3', peer: '203.0.113.7' }, '203.0.113.7'],
+    ['direct: no peer known, X-Forwarded-For still ignored', 0, { forwardedFor: '10.1.2.3' }, null],
+    ['direct: IPv4-mapped IPv6 peer', 0, { peer: '::ffff:203.0.113.7' }, '203.0.113.7'],
+    ['direct: IPv6 peer', 0, { peer: '2001:DB8::1' }, '2001:db8::1'],
+    // Behind proxies: the right-most entry no trusted proxy wrote.
+    ['1 hop: the entry the proxy appended', 1, { forwardedFor: '203.0.113.7', peer: '192.0.2.1' }, '203.0.113.7'],
+    ['1 hop: entries the client sent in front are passed over', 1, { forwardedFor: '10.9.9.9, 8.8.8.8, 203.0.113.7', peer: '192.0.2.1' }, '203.0.113.7'],
+    ['1 hop: peer unknown, still the last entry', 1, { forwardedFor: '10.9.9.9, 203.0.113.7' }, '203.0.113.7'],
+    ['1 hop: no X-Forwarded-For (Next wrote the peer there)', 1, { forwardedFor: '192.0.2.1', peer: '192.0.2.1' }, '192.0.2.1'],
+    ['1 hop: spaces and empty entries', 1, { forwardedFor: ' 10.9.9.9 ,, 203.0.113.7 ', peer: '192.0.2.1' }, '203.0.113.7'],
+    ['2 hops', 2, { forwardedFor: '10.9.9.9, 203.0.113.7, 192.0.2.2', peer: '192.0.2.1' }, '203.0.113.7'],
+    ['3 hops, shorter chain: its left-most entry', 3, { forwardedFor: '203.0.113.7', peer: '192.0.2.1' }, '203.0.113.7'],
+    ['1 hop: an entry with a port', 1, { forwardedFor: '203.0.113.7:51234', peer: '192.0.2.1' }, '203.0.113.7'],
+    ['1 hop: a bracketed IPv6 entry with a port', 1, { forwardedFor: '[2001:db8::7]:443', peer: '192.0.2.1' }, '2001:db8::7'],
+    ['1 hop: not an address', 1, { forwardedFor: 'unknown', peer: '192.0.2.1' }, null],
+    ['1 hop: nothing known', 1, {}, null],
+  ])('%s', (_case, hops, origin, expected) => {
+    expect(clientAddress(origin, hops)).toBe(expected);
+  });
+});
