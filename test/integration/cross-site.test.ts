@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { handleErrors } from '@/lib/http/route';
+import { routeHandlers } from '../helpers/app-surface';
 
 /**
  * Cross-site request forgery on route handlers: every handler is wrapped by handleErrors, which refuses a
@@ -44,14 +44,8 @@ describe('handleErrors refuses cross-site state changes that carry the session c
 });
 
 describe('every route handler', () => {
-  const routes = (dir: string): string[] =>
-    fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-      const full = path.join(dir, entry.name);
-      return entry.isDirectory() ? routes(full) : entry.name === 'route.ts' ? [full] : [];
-    });
-
   it('that changes state is wrapped by handleErrors (next-auth checks its own CSRF token)', () => {
-    const files = routes('app');
+    const files = routeHandlers().map((route) => route.file);
     expect(files.length).toBeGreaterThan(0);
     for (const file of files) {
       if (file.includes('[...nextauth]')) continue;
