@@ -7,9 +7,22 @@ export const API_MAX_BATCH = 500;
 /** Largest request body accepted, in bytes. */
 export const API_MAX_BODY_BYTES = 2 * 1024 * 1024;
 
+/**
+ * JSON can carry a lone UTF-16 surrogate ("\ud800"), which has no UTF-8 form: SQLite would keep replacement
+ * characters instead of what was sent. Such text is refused, naming the field, rather than stored mangled.
+ */
+const LONE_SURROGATE = /\p{Cs}/u;
+const text = ({ min = 0, max }: { min?: number; max: number }) =>
+  z
+    .string()
+    .trim()
+    .min(min)
+    .max(max)
+    .refine((value) => !LONE_SURROGATE.test(value), 'Not valid Unicode text: it holds an unpaired surrogate (\\uD800–\\uDFFF).');
+
 const appSchema = z.strictObject({
   app: z.enum(MESSAGING_APPS),
-  appVersion: z.string().trim().max(40).nullish().transform((v) => v || null),
+  appVersion: text({ max: 40 }).nullish().transform((v) => v || null),
   businessUse: z.boolean().default(false),
   cloudBackup: z.boolean().default(false),
   disappearingMessages: z.boolean().default(false),
@@ -20,12 +33,12 @@ const appSchema = z.strictObject({
 /** One device as a sync script sends it. Facts left out keep their recorded value (or the default for a new device); `apps`, when sent, replaces the device's messaging apps. */
 export const apiDeviceSchema = z.strictObject({
   ownerEmail: z.string().trim().toLowerCase().pipe(z.email()),
-  externalId: z.string().trim().min(1).max(200),
-  model: z.string().trim().min(1).max(200),
+  externalId: text({ min: 1, max: 200 }),
+  model: text({ min: 1, max: 200 }),
   kind: z.enum(DEVICE_KINDS),
   ownership: z.enum(DEVICE_OWNERSHIPS).optional(),
   os: z.enum(OPERATING_SYSTEMS),
-  osVersion: z.string().trim().min(1).max(50),
+  osVersion: text({ min: 1, max: 50 }),
   mdmEnrolled: z.boolean().optional(),
   encrypted: z.boolean().optional(),
   passcode: z.boolean().optional(),

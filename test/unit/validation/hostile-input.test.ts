@@ -181,6 +181,28 @@ describe('accepted text is kept exactly as typed (trimmed), within its limit', (
   });
 });
 
+describe('API device text that SQLite cannot keep as sent', () => {
+  const device = { ownerEmail: 'a@x.example', externalId: 'D1', model: 'iPhone', kind: 'phone', os: 'ios', osVersion: '18' };
+  // JSON.parse of "\\ud800" gives a lone surrogate: it has no UTF-8 form, and would be stored as U+FFFD.
+  it.each([
+    ['model', '\uD800'],
+    ['model', 'Pixel \uDC00 9'],
+    ['externalId', 'ID\uDBFF'],
+    ['osVersion', '\uDFFFa\uD800'],
+  ])('refuses %s %j naming the field', (field, value) => {
+    const parsed = apiDeviceBatchSchema.safeParse({ devices: [{ ...device, [field]: value }] });
+    expect(parsed.success).toBe(false);
+    if (!parsed.success) expect(fieldErrorsOf(parsed.error)[`devices.0.${field}`]).toEqual([expect.stringContaining('unpaired surrogate')]);
+  });
+
+  it('refuses an app version with one, and keeps text whose surrogates are paired (emoji)', () => {
+    const withApp = (appVersion: string) => apiDeviceBatchSchema.safeParse({ devices: [{ ...device, apps: [{ app: 'signal', appVersion }] }] });
+    expect(withApp('7.\uD83D').success).toBe(false);
+    const parsed = apiDeviceBatchSchema.safeParse({ devices: [{ ...device, model: 'Pixel 👩🏽‍💻' }] });
+    expect(parsed.success && parsed.data.devices[0]!.model).toBe('Pixel 👩🏽‍💻');
+  });
+});
+
 describe('drafts', () => {
   it('keep only known questions, each value cut to the draft limit, whatever is posted', () => {
     const questions = packQuestions('finance');
