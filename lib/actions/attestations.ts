@@ -6,7 +6,7 @@ import { applyAttestationSubmission, attestationContext, CAMPAIGN_NOT_OPEN, save
 import { findOwnAttestation, type AttestationReceiptRecord } from '@/db/queries/attestations';
 import { whenWritable } from '@/db/transaction';
 import { scheduleScoreRefresh } from '@/lib/actions/score-refresh';
-import { authorize, validateInput } from '@/lib/auth/action-guard';
+import { authorize, NOT_A_FORM, validateInput } from '@/lib/auth/action-guard';
 import { getSessionUser } from '@/lib/auth/guards';
 import { formatDateTime } from '@/lib/format';
 import type { ActionResult, FormState } from '@/lib/validation/action-result';
@@ -38,6 +38,7 @@ export type SubmissionState = ActionResult<{ message: string; receipt: Attestati
 export async function submitAttestation(_previous: SubmissionState, form: FormData): Promise<SubmissionState> {
   const access = authorize(await getSessionUser(), 'view:own');
   if (!access.ok) return access;
+  if (!(form instanceof FormData)) return { ok: false, error: NOT_A_FORM };
   const person = access.user;
   const now = new Date();
   const campaignId = postedCampaignId(form);
@@ -57,6 +58,7 @@ export async function submitAttestation(_previous: SubmissionState, form: FormDa
 export async function saveDraft(_previous: FormState, form: FormData): Promise<FormState> {
   const access = authorize(await getSessionUser(), 'view:own');
   if (!access.ok) return access;
+  if (!(form instanceof FormData)) return { ok: false, error: NOT_A_FORM };
   const campaignId = postedCampaignId(form);
   const now = new Date();
   const context = campaignId === null ? null : attestationContext(db, access.user, { campaignId, asOf: now });

@@ -10,6 +10,12 @@ export type { ActionFailure, ActionResult, FieldErrors } from '@/lib/validation/
 /** The message for anyone refused by the guard. Says nothing about what exists. */
 export const ACCESS_DENIED = 'You do not have access to this.';
 
+/**
+ * The answer to an action called with something other than a form: Next decodes an action's arguments as the
+ * client sent them, so a script can post a string, a number or nothing at all where the form would be.
+ */
+export const NOT_A_FORM = 'This request did not carry the form: send it from the page.';
+
 /** The person if they hold `capability`; otherwise the refusal, the same for the signed out and the unauthorised. */
 export function authorize(user: SessionUser | null, capability: Capability): { ok: true; user: SessionUser } | ActionFailure {
   if (!user || !can(user.role, capability)) return { ok: false, error: ACCESS_DENIED };

@@ -12,6 +12,7 @@ vi.mock('@/lib/auth/guards', () => ({ getSessionUser: vi.fn() }));
 const { db } = await import('@/db');
 const { getSessionUser } = await import('@/lib/auth/guards');
 const { submitAttestation, saveDraft } = await import('@/lib/actions/attestations');
+const { NOT_A_FORM } = await import('@/lib/auth/action-guard');
 
 const sqlite = db.$client;
 const now = new Date(TEST_AS_OF.getTime() + 3_600_000);
@@ -119,6 +120,16 @@ describe('submitAttestation', () => {
     const before = counts();
     const result = await submitAttestation(null, form(overrides));
     expect(result?.ok).toBe(false);
+    expect(counts()).toEqual(before);
+  });
+
+  // Next decodes an action's arguments as the client sent them: a script can send anything where the form would be.
+  it.each([['nothing', undefined], ['a string', 'campaignId=1'], ['a plain object', { campaignId: '1' }]])('answers %s in place of the form with a refusal, for a submission and a draft', async (_label, input) => {
+    vi.mocked(getSessionUser).mockResolvedValue(staff);
+    const before = counts();
+    const notAForm = input as unknown as FormData;
+    expect(await submitAttestation(null, notAForm)).toEqual({ ok: false, error: NOT_A_FORM });
+    expect(await saveDraft(null, notAForm)).toEqual({ ok: false, error: NOT_A_FORM });
     expect(counts()).toEqual(before);
   });
 
