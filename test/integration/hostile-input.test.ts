@@ -1,185 +1,128 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createApiToken } from '@/db/commands/api-tokens';
-import type { SessionUser } from '@/db/queries/users';
-import { getPack, questionsFor, type Question, type Sector } from '@/lib/policy';
+import { verifyAuditChain } from '@/db/audit';
 import { TEMPLATE_HEADERS } from '@/lib/import/template';
-import { dayKey } from '@/lib/time';
-import { sessionUserByEmail, TEST_AS_OF } from '../helpers/database';
+import { HR_TEMPLATE_HEADERS } from '@/lib/import/hr';
+import type { Fields } from '../helpers/action-catalogue';
+import { loadServerActions } from '../helpers/app-surface';
+import { callAction, expectActionAnswer, prototypeKeys } from '../helpers/action-call';
+import { TEST_AS_OF } from '../helpers/database';
 import { databaseDigest } from '../helpers/digest';
-import { formDataOf, hostileFormFields, hostileString, hostileValue } from '../helpers/hostile';
+import { formDataOf, formMutation, hostileString, hostileValue, mutateForm } from '../helpers/hostile';
 
 /**
- * Hostile input against every server action and route handler, on one seeded database: whatever is posted, an
- * action returns a result (never throws: a throw is a 500 page) and a refusal says why and changes nothing at
- * all (the digest of every table is the same before and after); a route answers with a 2xx or 4xx status and
- * a JSON error, never a 500, and a refused request changes nothing.
+ * Hostile input against every server action of the app (found from the code: a new action without a fuzz case
+ * fails here), as a caller allowed to use it, on one seeded database: valid forms with fields left out and
+ * hostile fields added (wrong types and files where text belongs, huge strings, odd Unicode, markup, SQL,
+ * prototype keys). Whatever is posted, an action answers with the result shape forms read (a throw is a 500
+ * page); a refusal says why and changes nothing at all; a success that writes is audited; nothing reaches
+ * Object.prototype; the audit chain stays intact. Imports also get hostile files, previewed and confirmed.
  */
 
 vi.mock('@/db', () => import('../helpers/seeded-app-db'));
 vi.mock('@/lib/auth/guards', () => ({ getSessionUser: vi.fn() }));
+vi.mock('bcryptjs', async (original) => {
+  const bcrypt = ((await original()) as { default: typeof import('bcryptjs') }).default;
+  return { default: { ...bcrypt, hash: (password: string) => bcrypt.hash(password, 4) } };
+});
 
 const { db } = await import('@/db');
 const { getSessionUser } = await import('@/lib/auth/guards');
-const { submitAttestation, saveDraft } = await import('@/lib/actions/attestations');
-const { registerDevice, updateDevice, retireDevice } = await import('@/lib/actions/devices');
-const { createCampaign, nudgeMember } = await import('@/lib/actions/campaigns');
-const { grantException, revokeException } = await import('@/lib/actions/exceptions');
-const { importDevices } = await import('@/lib/actions/imports');
-const { changePolicyParameters } = await import('@/lib/actions/policy');
-const { createToken, revokeToken } = await import('@/lib/actions/api-tokens');
-const devicesRoute = await import('@/app/api/v1/devices/route');
-const { GET: getTable } = await import('@/app/api/dashboard/[table]/route');
-const { GET: getProgress } = await import('@/app/api/campaigns/[campaignId]/progress/route');
-
+const { ACTION_CATALOGUE, CALLERS, confirmedImport, csvFile } = await import('../helpers/action-catalogue');
+const actions = await loadServerActions();
 const sqlite = db.$client;
 const session = vi.mocked(getSessionUser);
-const RUNS = { numRuns: 50 };
-const now = new Date(TEST_AS_OF.getTime() + 3_600_000);
-const one = <T>(sql: string, ...params: unknown[]) => sqlite.prepare(sql).get(...params) as T;
-const byEmail = (email: string) => sessionUserByEmail(db, email);
+const RUNS = { numRuns: 30 };
 
 beforeAll(() => {
-  // setTimeout too: the recomputation an accepted submission schedules (5 s later) would otherwise write the daily
+  // setTimeout too: the recomputation an accepted change schedules (5 s later) would otherwise write the daily
   // figures in the middle of a later property's before/after comparison.
   vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'] });
-  vi.setSystemTime(now);
+  vi.setSystemTime(TEST_AS_OF.getTime() + 3_600_000);
 });
 afterAll(() => vi.useRealTimers());
 
-const officer = byEmail('officer@northbridge.example');
-const admin = byEmail('admin@northbridge.example');
-const manager = byEmail('manager@northbridge.example');
-const staff = byEmail('staff@northbridge.example');
-const campaignId = one<{ id: number }>('SELECT id FROM campaigns ORDER BY opens_at DESC LIMIT 1').id;
-const staffSector = one<{ pack: Sector }>('SELECT t.policy_pack_id AS pack FROM teams t WHERE t.id = ?', staff.memberTeamIds[0]).pack;
-const questions = questionsFor(getPack(staffSector), { isSupervisor: false });
-const staffDevice = one<{ id: number }>('SELECT id FROM devices WHERE owner_id = ? AND retired_at IS NULL LIMIT 1', staff.id).id;
-const teamId = manager.managedTeamIds[0]!;
-const member = one<{ id: number }>('SELECT user_id AS id FROM team_members WHERE team_id = ? AND left_at IS NULL AND user_id <> ? LIMIT 1', teamId, manager.id).id;
-const day = (days: number) => dayKey(new Date(now.getTime() + days * 86_400_000));
+const changed = (before: Record<string, string>, after: Record<string, string>) => Object.keys(after).filter((t) => after[t] !== before[t]);
 
-const answer = (q: Question): string =>
-  q.type === 'yes_no' ? 'yes' : q.type === 'number' ? String(q.min) : q.type === 'choice' ? q.options[0]!.value : q.type === 'multi_choice' ? '' : 'None';
+describe('every server action', () => {
+  it('has a fuzz case', () => {
+    expect([...actions.keys()].filter((name) => !(name in ACTION_CATALOGUE)).map((name) => `${name} has no fuzz case`)).toEqual([]);
+  });
 
-type Action = (previous: null, form: FormData) => Promise<unknown>;
-
-/** Each action, who may call it, and a valid form that the fuzzer mixes hostile fields into. */
-const ACTIONS: [string, Action, SessionUser, Record<string, string>][] = [
-  [
-    'submitAttestation',
-    submitAttestation as Action,
-    staff,
-    { campaignId: String(campaignId), signatureName: staff.name, confirm: 'on', ...Object.fromEntries(questions.map((q) => [`answers.${q.id}`, answer(q)])) },
-  ],
-  ['saveDraft', saveDraft as Action, staff, { campaignId: String(campaignId), ...Object.fromEntries(questions.map((q) => [`answers.${q.id}`, answer(q)])) }],
-  ['registerDevice', registerDevice as Action, staff, { kind: 'phone', ownership: 'byod', model: 'Pixel 8', os: 'android', osVersion: '15', 'app.signal': 'on' }],
-  ['updateDevice', updateDevice as Action, staff, { deviceId: String(staffDevice), kind: 'phone', ownership: 'byod', model: 'Pixel 8', os: 'android', osVersion: '15' }],
-  ['retireDevice', retireDevice as Action, staff, { deviceId: String(staffDevice + 100_000) }],
-  ['createCampaign', createCampaign as Action, officer, { period: '2027-Q1', audience: 'teams', teamIds: String(teamId), opensAt: day(40), dueAt: day(90) }],
-  ['nudgeMember', nudgeMember as Action, manager, { userId: String(member), campaignId: String(campaignId) }],
-  ['grantException', grantException as Action, officer, { waiveFor: 'person', email: 'staff@northbridge.example', ruleId: 'X5', reason: 'Travel', expiresAt: day(30) }],
-  ['revokeException', revokeException as Action, officer, { exceptionId: '999999' }],
-  ['changePolicyParameters', changePolicyParameters as Action, officer, { teamId: '', note: 'Fuzz', forwardingWindowDays: '7' }],
-  ['createToken', createToken as Action, admin, { name: 'Fuzz', scopes: 'devices:read', expiresInDays: '30' }],
-  ['revokeToken', revokeToken as Action, admin, { tokenId: '999999' }],
-  ['importDevices', importDevices as Action, officer, { intent: 'preview', format: 'auto' }],
-];
-
-/** Runs the action; a redirect (success of a creation) counts as success. Anything else thrown fails the test. */
-async function call(action: Action, form: FormData): Promise<{ ok: boolean; error?: unknown; fieldErrors?: unknown }> {
-  try {
-    const result = (await action(null, form)) as { ok: boolean; error?: unknown; fieldErrors?: unknown };
-    expect(result).toEqual(expect.objectContaining({ ok: expect.any(Boolean) }));
-    return result;
-  } catch (error) {
-    if (error instanceof Error && error.message.startsWith('NEXT_REDIRECT ')) return { ok: true };
-    throw error;
-  }
-}
-
-describe.each(ACTIONS)('%s', (_name, action, user, valid) => {
-  const names = [...Object.keys(valid), 'file', '$ACTION_ID_1', 'answers.__proto__', 'map.__proto__'];
-
-  it('answers any posted fields with a result; a refusal says why and writes nothing', async () => {
-    session.mockResolvedValue(user);
+  const names = Object.keys(ACTION_CATALOGUE).filter((name) => actions.has(name));
+  it.each(names)('%s: any posted form gets a result; a refusal says why and writes nothing', async (name) => {
+    const { action } = actions.get(name)!;
+    const valid = ACTION_CATALOGUE[name]!.cases[0]!;
+    const caller = CALLERS[valid.allowed[0] ?? ACTION_CATALOGUE[name]!.roles[0]!];
+    session.mockResolvedValue(caller);
+    const proto = prototypeKeys();
     await fc.assert(
-      fc.asyncProperty(hostileFormFields(names), fc.boolean(), async (hostile, keepValid) => {
-        const fields: [string, string][] = keepValid ? [...Object.entries(valid), ...hostile] : hostile;
+      fc.asyncProperty(fc.context(), formMutation(valid.form(caller).map(([key]) => key)), async (log, mutation) => {
+        // Made afresh for each run: the record it acts on is new, so the unchanged form would succeed.
+        const fields = mutateForm(valid.form(caller), mutation);
         const before = databaseDigest(sqlite);
-        const result = await call(action, formDataOf(fields));
-        if (result.ok) return;
-        expect(result.error).toEqual(expect.stringMatching(/\S/));
-        expect(databaseDigest(sqlite)).toEqual(before);
+        const answer = await callAction(action, formDataOf(fields));
+        const after = databaseDigest(sqlite);
+        log.log(JSON.stringify(answer).slice(0, 500));
+        expectActionAnswer(answer);
+        expect(prototypeKeys()).toEqual(proto);
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+        const moved = changed(before, after);
+        if (!answer.ok) expect(moved, 'tables a refusal wrote').toEqual([]);
+        // Every change is audited: a write without its audit entry would be half of one.
+        else if (valid.writes.includes('audit_log') && moved.length > 0) expect(moved).toContain('audit_log');
       }),
       RUNS,
+    );
+    expect(verifyAuditChain(db)).toEqual(expect.objectContaining({ ok: true }));
+  });
+
+  // Next decodes an action's arguments from the request body as the client encoded them: an attacker's script can
+  // send a string, a number, an array or a plain object where the form would be, and any first argument.
+  it.each(names)('%s: arguments that are not a form get a result and write nothing', async (name) => {
+    const { action } = actions.get(name)!;
+    const valid = ACTION_CATALOGUE[name]!.cases[0]!;
+    const caller = CALLERS[valid.allowed[0] ?? ACTION_CATALOGUE[name]!.roles[0]!];
+    session.mockResolvedValue(caller);
+    const asObject = fc.constant(null).map(() => Object.fromEntries(valid.form(caller)));
+    const argument = fc.oneof(hostileValue, asObject, fc.constantFrom(undefined, null, 0, '', [], 'campaignId=1'));
+    await fc.assert(
+      fc.asyncProperty(hostileValue, argument, async (previous, input) => {
+        const before = databaseDigest(sqlite);
+        const call = action as unknown as (previous: unknown, input: unknown) => Promise<unknown>;
+        const answer = await callAction((p) => call(previous ?? p, input), new FormData());
+        expectActionAnswer(answer);
+        if (!answer.ok) expect(changed(before, databaseDigest(sqlite))).toEqual([]);
+      }),
+      { numRuns: 10 },
     );
   });
 });
 
-describe('importDevices with hostile files', () => {
-  it('previews or refuses any file, and a confirmation of a refused file writes nothing', async () => {
-    session.mockResolvedValue(officer);
-    const text = fc
-      .array(fc.array(fc.oneof(hostileString.map((s) => s.slice(0, 300)), fc.constantFrom('staff@northbridge.example', 'phone', 'ios', '18.1')), { minLength: 1, maxLength: 20 }), { maxLength: 6 })
-      .map((rows) => [TEMPLATE_HEADERS.join(','), ...rows.map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(','))].join('\n'));
-    const file = fc.oneof(text.map((t) => new TextEncoder().encode(t)), fc.uint8Array({ maxLength: 1024 }));
+describe('imports with hostile files', () => {
+  const cell = (value: string) => `"${value.replace(/"/g, '""')}"`;
+  const csv = (headers: readonly string[], known: string[]) =>
+    fc
+      .array(fc.array(fc.oneof(hostileString.map((s) => s.slice(0, 300)), fc.constantFrom(...known)), { minLength: 1, maxLength: headers.length + 1 }), { maxLength: 5 })
+      .map((rows) => [headers.join(','), ...rows.map((r) => r.map(cell).join(','))].join('\n'));
+  const file = (text: fc.Arbitrary<string>) => fc.oneof(text, fc.uint8Array({ maxLength: 1024 }).map((bytes) => new TextDecoder('latin1').decode(bytes)));
+
+  it.each([
+    ['importDevices', TEMPLATE_HEADERS, ['staff@northbridge.example', 'phone', 'ios', '18.1', 'true', 'signal'], 'officer'],
+    ['importPeople', HR_TEMPLATE_HEADERS, ['staff@northbridge.example', 'Sam Thompson', 'Litigation', 'staff', 'finance', 'new.person@northbridge.example'], 'admin'],
+  ] as const)('%s: previews, applies or refuses any file; a refusal writes nothing, a preview never writes', async (name, headers, known, role) => {
+    session.mockResolvedValue(CALLERS[role]);
+    const { action } = actions.get(name)!;
     await fc.assert(
-      fc.asyncProperty(file, hostileString, fc.constantFrom('preview', 'confirm', 'apply'), async (bytes, name, intent) => {
+      fc.asyncProperty(file(csv(headers, [...known])), hostileString, fc.constantFrom('preview', 'confirm'), async (text, fileName, intent) => {
+        const mode: Fields = name === 'importPeople' ? [['mode', 'partial']] : [];
+        const fields: Fields = intent === 'confirm' ? confirmedImport(text, mode) : [['intent', 'preview'], ['file', csvFile(text, fileName.slice(0, 300))], ...mode];
         const before = databaseDigest(sqlite);
-        const result = await call(importDevices as Action, formDataOf([['intent', intent], ['file', new File([bytes], name.slice(0, 300))]]));
-        // A confirmation without the previewed file's hash is always refused; a preview writes nothing either way.
-        expect(result.ok && intent !== 'preview').toBe(false);
-        if (!result.ok) expect(result.error).toEqual(expect.stringMatching(/\S/));
-        expect(databaseDigest(sqlite)).toEqual(before);
-      }),
-      RUNS,
-    );
-  });
-});
-
-describe('route handlers', () => {
-  const token = createApiToken(db, admin, { name: 'fuzz', scopes: ['devices:read', 'devices:write'], expiresInDays: 30 });
-  if (!token.ok) throw new Error(token.error);
-  const auth = { authorization: `Bearer ${token.token}` };
-  const expectClientError = async (response: Response, allowed: number[]) => {
-    expect(allowed).toContain(response.status);
-    if (response.status >= 400) expect(await response.json()).toEqual(expect.objectContaining({ error: expect.stringMatching(/\S/) }));
-  };
-  const device = fc.record(
-    Object.fromEntries(['ownerEmail', 'externalId', 'model', 'kind', 'os', 'osVersion', 'lastSeenAt', 'apps', 'mdmEnrolled'].map((k) => [k, hostileValue])),
-    { requiredKeys: [] },
-  );
-  // A good token records when it was last used: bookkeeping of the authentication, not of the refused request.
-  const content = () => Object.fromEntries(Object.entries(databaseDigest(sqlite)).filter(([table]) => table !== 'api_tokens'));
-  const jsonSafe = (value: unknown): string => JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? Number(v) : v)) ?? 'null';
-
-  it('POST /api/v1/devices: any body is a 2xx or 4xx with a reason, and a refusal writes nothing', async () => {
-    const body = fc.oneof(
-      fc.record({ devices: fc.array(device, { maxLength: 3 }) }).map(jsonSafe),
-      hostileValue.map(jsonSafe),
-      hostileString,
-    );
-    await fc.assert(
-      fc.asyncProperty(body, async (text) => {
-        const before = content();
-        const response = await devicesRoute.POST(new Request('http://localhost/api/v1/devices', { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: text }));
-        await expectClientError(response, [200, 400, 413, 422]);
-        if (response.status !== 200) expect(content()).toEqual(before);
-      }),
-      RUNS,
-    );
-  });
-
-  it('GET routes: hostile paths and query strings are a 2xx or 4xx, never a 500', async () => {
-    const query = fc.array(fc.tuple(fc.constantFrom('limit', 'after', 'sector', 'team', 'range', 'series', 'x'), hostileString.map((s) => s.slice(0, 2000))), { maxLength: 5 });
-    session.mockResolvedValue(officer);
-    await fc.assert(
-      fc.asyncProperty(hostileString.map((s) => s.slice(0, 2000)), query, async (segment, pairs) => {
-        const search = new URLSearchParams(pairs).toString();
-        await expectClientError(await devicesRoute.GET(new Request(`http://localhost/api/v1/devices?${search}`, { headers: auth })), [200, 400]);
-        await expectClientError(await getTable(new Request(`http://localhost/api/dashboard/x?${search}`), { params: Promise.resolve({ table: segment }) }), [200, 400, 404]);
-        await expectClientError(await getProgress(new Request('http://localhost/api/campaigns/x/progress'), { params: Promise.resolve({ campaignId: segment }) }), [200, 400, 404]);
+        const answer = await callAction(action, formDataOf(fields));
+        expectActionAnswer(answer);
+        const moved = changed(before, databaseDigest(sqlite));
+        if (!answer.ok || intent === 'preview') expect(moved).toEqual([]);
+        else if (moved.length > 0) expect(moved).toEqual(expect.arrayContaining(['imports', 'audit_log']));
       }),
       { numRuns: 30 },
     );
