@@ -9,6 +9,7 @@ import { completeSsoSignIn, recordPasswordSignIn } from '@/db/commands/sign-in';
 import { findActiveUserIdBySsoSubject, findSignInCredentials } from '@/db/queries/users';
 import { oidcConfig, resolveAuthSecret, sessionMaxAgeSeconds, trustedProxyHops, type OidcConfig } from '@/lib/env';
 import { peerAddressOf } from '@/lib/http/peer-address';
+import { safeRedirect } from './callback-url';
 import { clientAddress } from './client-address';
 import { SignInLimits } from './sign-in-throttle';
 import { SSO_PROVIDER_ID, type SsoProfile } from './sso';
@@ -114,6 +115,8 @@ export function authOptions(): NextAuthOptions {
       session({ session, token }) {
         return { ...session, user: { ...session.user, id: token.sub } };
       },
+      // next-auth's default is the same rule, but throws (a 500) on a posted callbackUrl that is not an address.
+      redirect: ({ url, baseUrl }) => safeRedirect(url, baseUrl),
     },
   };
   return options;

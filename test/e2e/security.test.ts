@@ -1,9 +1,11 @@
 import Database from 'better-sqlite3';
+import fc from 'fast-check';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_PASSWORD } from '@/db/seed/seed';
 import { callServerAction, serverActionIds, Session, startServer } from '../helpers/next-server';
 import { TEST_PASSWORD_HASH } from '../helpers/database';
+import { hostileString } from '../helpers/hostile';
 import { launchBrowser } from './browser';
 import { AppPage } from './pages/app-page';
 import { DeviceFormPage } from './pages/device-pages';
@@ -139,6 +141,51 @@ describe('cross-site requests', () => {
     });
     expect(signOut.headers.getSetCookie().some((c) => /session-token=;/.test(c))).toBe(false);
     expect((await victim.fetch('/my')).status).toBe(200);
+  });
+});
+
+// next-auth's handler needs Next's request scope, so it is fuzzed here, over HTTP, rather than beside the other
+// route handlers in test/integration/hostile-routes.test.ts. Samples are seeded: the same requests on every run.
+describe('next-auth with hostile input', () => {
+  const hostile = (count: number, seed: number) => fc.sample(hostileString.map((s) => s.slice(0, 2000)), { numRuns: count, seed });
+  // A lone surrogate cannot be percent-encoded; a browser sends U+FFFD in its place.
+  const segment = (s: string) => encodeURIComponent(s.replace(/\p{Cs}/gu, '\uFFFD'));
+  const path = (segments: string[], query: Record<string, string>) => `/api/auth/${segments.map(segment).join('/')}?${new URLSearchParams(query)}`;
+  const signedIn = (session: Response) => session.headers.getSetCookie().some((c) => /session-token=[^;]/.test(c));
+
+  it('GET /api/auth/[...nextauth]: hostile actions, providers and query strings are never a 500', async () => {
+    const session = new Session(baseUrl);
+    const actions = [...hostile(12, 1), 'session', 'csrf', 'providers', 'signin', 'error', 'callback', 'signout'];
+    const values = hostile(actions.length, 2);
+    for (const [i, action] of actions.entries()) {
+      const value = values[i]!;
+      const response = await session.fetch(path([action, value], { callbackUrl: value, error: value, [value.slice(0, 50)]: '__proto__' }));
+      expect(response.status, `GET /api/auth/${action}/${value}`).toBeLessThan(500);
+      await response.body?.cancel();
+    }
+  });
+
+  it('POST /api/auth/[...nextauth]: hostile credentials and forms are never a 500 and never sign anyone in', async () => {
+    const session = new Session(baseUrl);
+    const { csrfToken } = (await (await session.fetch('/api/auth/csrf')).json()) as { csrfToken: string };
+    const values = hostile(12, 3);
+    const post = (segments: string[], form: Record<string, string>, address: string) =>
+      session.fetch(path(segments, {}), {
+        method: 'POST',
+        // Its own client address each, so that the failures lock no one out of the other browser tests.
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': address },
+        body: new URLSearchParams(form).toString(),
+      });
+    for (const [i, value] of values.entries()) {
+      // Without the CSRF token (refused before the credentials are read), and two with it (the credentials checked).
+      const form = { email: value, password: value, callbackUrl: value, json: 'true', ...(i < 2 ? { csrfToken } : {}) };
+      for (const segments of [['callback', 'credentials'], ['signin', value], [value, value], ['signout']]) {
+        const response = await post(segments, form, `198.51.100.${i}`);
+        expect(response.status, `POST /api/auth/${segments.join('/')}`).toBeLessThan(500);
+        expect(signedIn(response)).toBe(false);
+        await response.body?.cancel();
+      }
+    }
   });
 });
 
