@@ -10,6 +10,8 @@ const securityHeaders = [
   { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
 ];
 
+const transportLimitBytes = Number(process.env.IMPORT_MAX_BYTES || 20 * 1024 * 1024) + 1024 * 1024;
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -19,9 +21,11 @@ const nextConfig = {
   // NEXT_DIST_DIR lets parallel worktrees build and serve without sharing one .next folder.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // Device imports upload CSV files through a server action; IMPORT_MAX_BYTES (default 20 MB) is checked
-  // there with a clear message, so the transport limit sits just above it.
+  // there with a clear message, so the transport limits sit just above it. proxy.ts sees every request too,
+  // and past its own limit (10 MB unless set) Next cuts the body short: the action then fails on a torn form.
   experimental: {
-    serverActions: { bodySizeLimit: `${Math.ceil(Number(process.env.IMPORT_MAX_BYTES || 20 * 1024 * 1024) / (1024 * 1024)) + 1}mb` },
+    serverActions: { bodySizeLimit: transportLimitBytes },
+    proxyClientMaxBodySize: transportLimitBytes,
   },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
