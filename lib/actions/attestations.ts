@@ -7,6 +7,7 @@ import { findOwnAttestation, type AttestationReceiptRecord } from '@/db/queries/
 import { whenWritable } from '@/db/transaction';
 import { scheduleScoreRefresh } from '@/lib/actions/score-refresh';
 import { authorize, NOT_A_FORM, validateInput } from '@/lib/auth/action-guard';
+import { clientAddressOfRequest } from '@/lib/auth/client-address';
 import { getSessionUser } from '@/lib/auth/guards';
 import { formatDateTime } from '@/lib/format';
 import type { ActionResult, FormState } from '@/lib/validation/action-result';
@@ -18,11 +19,13 @@ function postedCampaignId(form: FormData): number | null {
   return Number.isInteger(value) && value > 0 ? value : null;
 }
 
-/** The client's address as the proxy reports it (first hop of x-forwarded-for), and its user agent. */
+/**
+ * The signer's address (the socket's peer, or behind TRUSTED_PROXY_HOPS proxies the entry the nearest untrusted
+ * hop wrote: not whatever the client put in X-Forwarded-For) and user agent, recorded with the signature.
+ */
 async function requestFacts(): Promise<{ ipAddress: string | null; userAgent: string | null }> {
   const h = await headers();
-  const forwarded = h.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return { ipAddress: (forwarded || h.get('x-real-ip')) ?? null, userAgent: h.get('user-agent') };
+  return { ipAddress: clientAddressOfRequest(h), userAgent: h.get('user-agent') };
 }
 
 /** The submission's answer: the stored record, which the form shows as the receipt at the receipt's address. */

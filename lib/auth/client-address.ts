@@ -1,4 +1,6 @@
 import { isIP } from 'node:net';
+import { trustedProxyHops } from '@/lib/env';
+import { peerAddressOf } from '@/lib/http/peer-address';
 
 /** What a request says about where it came from. */
 export interface RequestOrigin {
@@ -36,4 +38,10 @@ export function clientAddress({ forwardedFor, peer }: RequestOrigin, trustedProx
   const chain = [...forwarded, peer ?? null];
   const entry = chain[Math.max(0, chain.length - 1 - trustedProxyHops)];
   return entry ? normalised(entry) : null;
+}
+
+/** The client's address of a request with these headers (a Headers or next-auth's plain object), under TRUSTED_PROXY_HOPS. */
+export function clientAddressOfRequest(headers: Headers | Readonly<Record<string, unknown>> | undefined): string | null {
+  const forwardedFor = headers instanceof Headers ? headers.get('x-forwarded-for') : headers?.['x-forwarded-for'];
+  return clientAddress({ forwardedFor: typeof forwardedFor === 'string' ? forwardedFor : null, peer: peerAddressOf(headers) }, trustedProxyHops());
 }

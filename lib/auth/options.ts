@@ -7,10 +7,9 @@ import { z } from 'zod';
 import { db } from '@/db';
 import { completeSsoSignIn, recordPasswordSignIn } from '@/db/commands/sign-in';
 import { findActiveUserIdBySsoSubject, findSignInCredentials } from '@/db/queries/users';
-import { oidcConfig, resolveAuthSecret, sessionMaxAgeSeconds, trustedProxyHops, type OidcConfig } from '@/lib/env';
-import { peerAddressOf } from '@/lib/http/peer-address';
+import { oidcConfig, resolveAuthSecret, sessionMaxAgeSeconds, type OidcConfig } from '@/lib/env';
 import { safeRedirect } from './callback-url';
-import { clientAddress } from './client-address';
+import { clientAddressOfRequest } from './client-address';
 import { SignInLimits } from './sign-in-throttle';
 import { SSO_PROVIDER_ID, type SsoProfile } from './sso';
 
@@ -36,9 +35,7 @@ export async function authorizePassword(raw: Record<string, string> | undefined,
   const parsed = credentialsSchema.safeParse(raw);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
-  const forwardedFor = request?.headers?.['x-forwarded-for'];
-  const origin = { forwardedFor: typeof forwardedFor === 'string' ? forwardedFor : null, peer: peerAddressOf(request?.headers) };
-  const attempt = { email, address: clientAddress(origin, trustedProxyHops()) };
+  const attempt = { email, address: clientAddressOfRequest(request?.headers) };
   if (limits.retryAfterMs(attempt) > 0) throw new Error(TOO_MANY_ATTEMPTS);
   const account = findSignInCredentials(db, { email });
   const valid = await bcrypt.compare(password, account?.passwordHash ?? DUMMY_HASH);

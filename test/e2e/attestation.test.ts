@@ -106,10 +106,17 @@ describe('attesting end to end', () => {
     await expect.poll(() => page.getByText(`Type your name exactly as we hold it: ${person.name}.`).first().isVisible()).toBe(true);
     expect(one<{ n: number }>('SELECT count(*) AS n FROM attestations WHERE user_id = ? AND campaign_id = ?', person.id, campaignId).n).toBe(0);
 
+    // The signer's address is the connection's, not one the browser claims (no proxy is trusted here).
+    await context.setExtraHTTPHeaders({ 'x-forwarded-for': '203.0.113.9' });
     await attest.sign(person.name.toLowerCase());
     await attest.submit();
     await expect.poll(() => app.heading().textContent()).toBe('Attestation receipt');
-    const stored = one<{ content_hash: string }>('SELECT content_hash FROM attestations WHERE user_id = ? AND campaign_id = ?', person.id, campaignId);
+    const stored = one<{ content_hash: string; ip_address: string | null }>(
+      'SELECT content_hash, ip_address FROM attestations WHERE user_id = ? AND campaign_id = ?',
+      person.id,
+      campaignId,
+    );
+    expect(stored.ip_address).toMatch(/^(127\.0\.0\.1|::1)$/);
     expect(await attest.receiptHash().textContent()).toBe(stored.content_hash);
     expect(await attest.axeViolations()).toEqual([]);
     await shot('attestation-receipt');

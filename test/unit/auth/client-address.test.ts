@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { clientAddress } from '@/lib/auth/client-address';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { clientAddress, clientAddressOfRequest } from '@/lib/auth/client-address';
+import { peerAddressHeader, stampPeerAddresses } from '@/lib/http/peer-address';
 
 describe('clientAddress', () => {
   it.each([
@@ -23,5 +24,23 @@ describe('clientAddress', () => {
     ['1 hop: nothing known', 1, {}, null],
   ])('%s', (_case, hops, origin, expected) => {
     expect(clientAddress(origin, hops)).toBe(expected);
+  });
+});
+
+describe('clientAddressOfRequest', () => {
+  const stamped = (peer: string, forwardedFor?: string) => ({ [peerAddressHeader()!]: peer, ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}) });
+  beforeAll(() => stampPeerAddresses());
+  afterEach(() => vi.unstubAllEnvs());
+
+  it('takes the stamped peer, not what the client forwards, from a plain object or a Headers', () => {
+    const headers = stamped('192.0.2.1', '203.0.113.7');
+    expect(clientAddressOfRequest(headers)).toBe('192.0.2.1');
+    expect(clientAddressOfRequest(new Headers(headers))).toBe('192.0.2.1');
+    expect(clientAddressOfRequest(undefined)).toBeNull();
+  });
+
+  it('reads X-Forwarded-For through the proxies TRUSTED_PROXY_HOPS declares', () => {
+    vi.stubEnv('TRUSTED_PROXY_HOPS', '1');
+    expect(clientAddressOfRequest(new Headers(stamped('192.0.2.1', '10.9.9.9, 203.0.113.7')))).toBe('203.0.113.7');
   });
 });
