@@ -1,15 +1,15 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_PASSWORD } from '@/db/seed/seed';
+import { pages, routeHandlers } from '../helpers/app-surface';
 import { Session } from '../helpers/next-server';
 
 /**
- * Every page and route handler of the app, found from the files under app/ (so a new route missing here fails),
- * requested over HTTP by each kind of caller against the production build. An allowed caller gets the page (200,
- * or a redirect into the app); a refused one gets 401, 403 or 404 — or, signed out, the way to sign in — and
- * never the data: the name or e-mail the page would show is not in the refused answer.
+ * Every page and route handler of the app, found from the code (test/helpers/app-surface.ts: a new route missing
+ * here fails), requested over HTTP by each kind of caller against the production build. An allowed caller gets the
+ * page (200, or a redirect into the app); a refused one gets 401, 403 or 404 — or, signed out, the way to sign in —
+ * and never the data: neither the name or e-mail the page would show, nor anyone else's name or e-mail, nor the
+ * name of a team the caller is not in, nor the model of a device that is not theirs.
  */
 
 const baseUrl = inject('baseUrl');
@@ -143,21 +143,24 @@ const MATRIX: Record<string, readonly Case[]> = {
 };
 
 /** Every page and route handler under app/, as its URL pattern. */
-function routesInCode(): string[] {
-  const found: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (/^(page|route)\.tsx?$/.test(entry.name)) {
-        const segments = path.relative('app', dir).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s));
-        found.push(`/${segments.join('/')}`);
-      }
-    }
-  };
-  walk('app');
-  return found.sort();
+const routesInCode = () => [...pages(), ...routeHandlers()].map((r) => r.route).sort();
+
+/** What no refused answer may contain, whoever asked: other people's names and e-mails, other teams' names, other people's device models. */
+function othersData(caller: Caller): string[] {
+  const id = caller === 'signed out' ? 0 : idOf(EMAILS[caller]);
+  const column = (sql: string, ...params: unknown[]) => (database.prepare(sql).pluck().all(...params) as string[]).filter((text) => text.length >= 4);
+  return [
+    ...column('SELECT name FROM users WHERE id <> ? UNION SELECT email FROM users WHERE id <> ?', id, id),
+    ...column('SELECT name FROM teams WHERE id NOT IN (SELECT team_id FROM team_members WHERE user_id = ? AND left_at IS NULL UNION SELECT team_id FROM team_managers WHERE user_id = ? AND until IS NULL)', id, id),
+    ...column(
+      `SELECT DISTINCT v.model FROM device_versions v JOIN devices d ON d.id = v.device_id WHERE d.owner_id <> ?
+         EXCEPT SELECT v.model FROM device_versions v JOIN devices d ON d.id = v.device_id WHERE d.owner_id = ?`,
+      id,
+      id,
+    ),
+  ];
 }
+const OTHERS_DATA = new Map(CALLERS.map((caller) => [caller, othersData(caller)]));
 
 const sessions = new Map<Caller, Session>();
 beforeAll(async () => {
@@ -192,6 +195,7 @@ describe('access matrix', () => {
       const refused = [401, 403, 404].includes(response.status) || (caller === 'signed out' && response.status >= 300 && response.status < 400 && location.includes('/signin'));
       expect(refused, `${caller} should be refused ${c.path}: ${response.status} ${location}`).toBe(true);
       if (c.secret) expect(body).not.toContain(c.secret);
+      for (const text of OTHERS_DATA.get(caller)!) expect(body, `the refusal names ${text}`).not.toContain(text);
     }
   });
 });
