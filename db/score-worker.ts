@@ -17,13 +17,14 @@ export interface ScoreWorkerTask {
   to: number;
 }
 
-/** From the pool: a job's task, one of its batches, or its end. */
-export type ScoreWorkerRequest = { type: 'task'; task: ScoreWorkerTask } | { type: 'batch'; range: PersonBatch } | { type: 'end' };
+/** From the pool: a job's task, one of its batches, or its end; or that the worker is to close and exit. */
+export type ScoreWorkerRequest = { type: 'task'; task: ScoreWorkerTask } | { type: 'batch'; range: PersonBatch } | { type: 'end' } | { type: 'close' };
 
-/** To the pool: a batch is scored (with its people), or the job's sums once it ended. */
+/** To the pool: a batch is scored (with its people), the job's sums once it ended, or why a message failed. */
 export type ScoreWorkerReply =
   | { type: 'batch'; people: number }
-  | { type: 'result'; members: number; day?: DaySums; days?: DailySums };
+  | { type: 'result'; members: number; day?: DaySums; days?: DailySums }
+  | { type: 'failed'; error: string };
 
 interface Job {
   task: ScoreWorkerTask;
@@ -43,12 +44,32 @@ const reply = (message: ScoreWorkerReply) => parentPort!.postMessage(message);
 function connectionTo(file: string): AppDatabase {
   if (connection?.file !== file) {
     connection?.db.$client.close();
+    connection = null;
     connection = { file, db: openDatabase(file) };
   }
   return connection.db;
 }
 
+/**
+ * A failure is answered, not thrown: the pool then closes its workers between messages. Terminating a worker
+ * instead could stop it inside better-sqlite3 while it throws an error of its own, which aborts the whole process.
+ */
 parentPort!.on('message', (message: ScoreWorkerRequest) => {
+  try {
+    handle(message);
+  } catch (error) {
+    job = null;
+    reply({ type: 'failed', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  }
+});
+
+function handle(message: ScoreWorkerRequest): void {
+  if (message.type === 'close') {
+    connection?.db.$client.close();
+    connection = null;
+    parentPort!.close();
+    return;
+  }
   if (message.type === 'task') {
     const { task } = message;
     job = { task, db: connectionTo(task.file), days: { from: new Date(task.from), to: new Date(task.to) }, members: 0 };
@@ -68,4 +89,4 @@ parentPort!.on('message', (message: ScoreWorkerRequest) => {
     job.series = addDailySums(job.series, dailySumsOfRange(job.db, message.range, job.days));
   }
   reply({ type: 'batch', people: message.range.people });
-});
+}

@@ -107,8 +107,9 @@ export function scoringWorkers(): readonly Worker[] {
   return [...pool];
 }
 
+/** Asks every worker to close and exit once its current message is done (see db/score-worker.ts). */
 function endPool(): void {
-  for (const worker of pool.splice(0)) void worker.terminate();
+  for (const worker of pool.splice(0)) worker.postMessage({ type: 'close' } satisfies ScoreWorkerRequest);
 }
 
 /** Runs `task` over every batch on `count` workers of the pool; each worker's result, once the queue is empty. */
@@ -140,7 +141,8 @@ function runJob(task: ScoreWorkerTask, batches: readonly PersonBatch[], count: n
               done += message.people;
               onProgress?.(done, total);
               next();
-            } else resolve(message);
+            } else if (message.type === 'failed') reject(new Error(`Scoring worker ${i} failed: ${message.error}`));
+            else resolve(message);
           };
           const onError = (error: Error) => reject(error);
           const onExit = (code: number) => reject(new Error(`Scoring worker ${i} exited with code ${code}`));

@@ -68,7 +68,7 @@ describe('scoring across worker threads, batch by batch', () => {
     const elsewhere = path.join(dir, 'not-a-database');
     fs.writeFileSync(elsewhere, 'this is not a SQLite file');
     // The pool reads the file the workers are given: here one that is not a database.
-    await expect(refreshSnapshotsInParallel(db, elsewhere, { from: TEST_AS_OF, to: TEST_AS_OF }, { workers: 2, peoplePerBatch: 10 })).rejects.toThrow();
+    await expect(refreshSnapshotsInParallel(db, elsewhere, { from: TEST_AS_OF, to: TEST_AS_OF }, { workers: 2, peoplePerBatch: 10 })).rejects.toThrow(/Scoring worker \d failed: SqliteError: file is not a database/);
     expect(scoringWorkers()).toHaveLength(0);
     const single = scoreDay(loadEvidenceHistory(db, { from: TEST_AS_OF, to: TEST_AS_OF }), TEST_AS_OF);
     expect((await scoreOrganisationInParallel(file, TEST_AS_OF, { workers: 2, peoplePerBatch: 10 })).organisation).toEqual(single.organisation);
