@@ -1,5 +1,6 @@
 import { relations, sql } from 'drizzle-orm';
 import {
+  blob,
   index,
   integer,
   primaryKey,
@@ -412,6 +413,16 @@ export const auditLog = sqliteTable(
     index('audit_log_target_idx').on(t.targetType, t.targetId),
   ],
 );
+
+/**
+ * One random key per person, sealing the personal values that append-only records keep about them (names and
+ * e-mails in audit summaries; the typed signature, address and browser of each attestation): see
+ * lib/audit/personal.ts. Purging a person deletes their key, which erases those values and leaves every hash intact.
+ */
+export const personalKeys = sqliteTable('personal_keys', {
+  userId: integer('user_id').primaryKey().references(() => users.id),
+  key: blob('key', { mode: 'buffer' }).notNull(),
+});
 
 export const API_TOKEN_SCOPES = ['devices:read', 'devices:write'] as const;
 

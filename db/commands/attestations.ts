@@ -5,6 +5,7 @@ import type { ActionResult } from '@/lib/validation/action-result';
 import type { AttestationSubmission } from '@/lib/validation/attestations';
 import { appendAuditEntry } from '../audit';
 import type { AppDatabase } from '../connection';
+import { sealPersonalOrNull, sealPersonalValue } from '../personal-keys';
 import { prepareOnce } from '../prepared';
 import { findAttestableCampaign, type CampaignWithAudience } from '../queries/campaigns';
 import { attestationDrafts, attestations, teams } from '../schema';
@@ -120,13 +121,21 @@ export function applyAttestationSubmission(
         packId: context.pack.id,
         packVersion: context.pack.version,
         answers: input.answers,
-        signatureName: input.signatureName,
+        // Sealed (db/personal-keys.ts): the hash covers the sealed signature, which the retention purge erases.
+        signatureName: sealPersonalValue(tx, person.id, input.signatureName),
         submittedAt: now,
         supersedesId: previous?.id ?? null,
       };
       const contentHash = attestationHash(prevHash, content);
       const questionTexts = Object.fromEntries(context.questions.map((q) => [q.id, q.text]));
-      const row = prepareOnce(db, insertRecord).get({ ...content, questionTexts, ipAddress, userAgent: userAgent?.slice(0, 500) ?? null, contentHash, prevHash })!;
+      const row = prepareOnce(db, insertRecord).get({
+        ...content,
+        questionTexts,
+        ipAddress: sealPersonalOrNull(tx, person.id, ipAddress),
+        userAgent: sealPersonalOrNull(tx, person.id, userAgent?.slice(0, 500) ?? null),
+        contentHash,
+        prevHash,
+      })!;
       prepareOnce(db, deleteDraft).run({ userId: person.id, campaignId: context.campaign.id });
       appendAuditEntry(tx, {
         actorId: person.id,

@@ -5,6 +5,7 @@ import { fieldFailure, type ActionFailure, type ActionResult } from '@/lib/valid
 import type { GrantExceptionInput, RevokeExceptionInput } from '@/lib/validation/exceptions';
 import { appendAuditEntry } from '../audit';
 import type { AppDatabase } from '../connection';
+import { sealIdentifyingFields } from '../personal-keys';
 import { exceptionStatus, findException } from '../queries/exceptions';
 import { findPolicyTeam } from '../queries/policy';
 import { exceptions, teamMembers, teams, users } from '../schema';
@@ -105,7 +106,7 @@ export function applyExceptionGrant(
         summary: {
           ruleId: input.ruleId,
           ruleTitle: findRule(input.ruleId, target.packs[0])?.title ?? null,
-          covers: target.kind === 'person' ? { userId: target.userId, name: target.name } : { teamId: target.teamId, name: target.name },
+          covers: target.kind === 'person' ? sealIdentifyingFields(tx, target.userId, { userId: target.userId, name: target.name }) : { teamId: target.teamId, name: target.name },
           reason: input.reason,
           startsAt: dayKey(input.startsAt),
           expiresAt: dayKey(input.expiresAt),

@@ -6,6 +6,7 @@ import type { Sector } from '@/lib/policy/constants';
 import type { ActionFailure } from '@/lib/validation/action-result';
 import { appendAuditEntry } from '../audit';
 import type { AppDatabase } from '../connection';
+import { sealIdentifyingFields, sealPersonalValue } from '../personal-keys';
 import type { Actor, CommandOptions } from './actor';
 import { sectorsInUse } from './teams';
 
@@ -121,7 +122,14 @@ export function applyHrImport(db: AppDatabase, actor: Actor, batch: HrBatch, { n
           if (change.kind === 'reactivate') statements.setActive.run(1, null, userId);
           appendAuditEntry(tx, {
             actorId: actor.id, action: `user.import.${change.kind}`, targetType: 'user', targetId: userId, at: now,
-            summary: { importId, email: change.email, before: change.before, after: change.after, changes: change.details },
+            // The lines of `changes` repeat names and job titles: sealed with the rest.
+            summary: {
+              importId,
+              ...sealIdentifyingFields(tx, userId, { email: change.email }),
+              before: change.before && sealIdentifyingFields(tx, userId, change.before),
+              after: sealIdentifyingFields(tx, userId, change.after),
+              changes: change.details.map((line) => sealPersonalValue(tx, userId, line)),
+            },
           });
         }
         const result = counts(plan);

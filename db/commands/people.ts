@@ -3,6 +3,7 @@ import { fieldFailure, type ActionResult } from '@/lib/validation/action-result'
 import type { AddMembershipInput, ChangeRoleInput, CreatePersonInput, PersonInTeamInput, SetActiveInput, UpdatePersonInput } from '@/lib/validation/people';
 import { appendAuditEntry } from '../audit';
 import type { AppDatabase } from '../connection';
+import { sealIdentifyingFields } from '../personal-keys';
 import type { Actor, CommandOptions } from './actor';
 import {
   activeAdminCount,
@@ -58,7 +59,7 @@ export function createPerson(
     if (team) startMembership(sqlite, userId, team.id, now);
     appendAuditEntry(tx, {
       actorId: actor.id, action: 'user.create', targetType: 'user', targetId: userId, at: now,
-      summary: { after: { email: input.email, name: input.name, role: input.role, jobTitle: input.jobTitle, signIn: input.passwordHash ? 'password' : 'sso', team: team?.name ?? null } },
+      summary: { after: sealIdentifyingFields(tx, userId, { email: input.email, name: input.name, role: input.role, jobTitle: input.jobTitle, signIn: input.passwordHash ? 'password' : 'sso', team: team?.name ?? null }) },
     });
     return { ok: true, userId };
   }, IMMEDIATE);
@@ -78,7 +79,10 @@ export function updatePerson(db: AppDatabase, actor: Actor, input: UpdatePersonI
     sqlite.prepare('UPDATE users SET email = ?, name = ?, job_title = ? WHERE id = ?').run(after.email, after.name, after.jobTitle, input.userId);
     appendAuditEntry(tx, {
       actorId: actor.id, action: 'user.update', targetType: 'user', targetId: input.userId, at: now,
-      summary: { before: Object.fromEntries(changed.map((k) => [k, before[k]])), after: Object.fromEntries(changed.map((k) => [k, after[k]])) },
+      summary: {
+        before: sealIdentifyingFields(tx, input.userId, Object.fromEntries(changed.map((k) => [k, before[k]]))),
+        after: sealIdentifyingFields(tx, input.userId, Object.fromEntries(changed.map((k) => [k, after[k]]))),
+      },
     });
     return { ok: true, changed };
   }, IMMEDIATE);
@@ -116,7 +120,7 @@ export function setPersonActive(db: AppDatabase, actor: Actor, { userId, active 
     if (person.active === active) return { ok: false, error: `${person.name} is already ${active ? 'active' : 'deactivated'}.` };
     if (active) {
       sqlite.prepare('UPDATE users SET active = 1, deactivated_at = NULL WHERE id = ?').run(userId);
-      appendAuditEntry(tx, { actorId: actor.id, action: 'user.reactivate', targetType: 'user', targetId: userId, at: now, summary: { email: person.email } });
+      appendAuditEntry(tx, { actorId: actor.id, action: 'user.reactivate', targetType: 'user', targetId: userId, at: now, summary: sealIdentifyingFields(tx, userId, { email: person.email }) });
       return { ok: true };
     }
     if (person.id === actor.id) return { ok: false, error: 'You cannot deactivate yourself: ask another administrator.' };
@@ -128,7 +132,7 @@ export function setPersonActive(db: AppDatabase, actor: Actor, { userId, active 
     sqlite.prepare('UPDATE users SET active = 0, deactivated_at = ? WHERE id = ?').run(now.getTime(), userId);
     appendAuditEntry(tx, {
       actorId: actor.id, action: 'user.deactivate', targetType: 'user', targetId: userId, at: now,
-      summary: { email: person.email, leftTeams: teams.map((t) => t.name), stoppedManaging: managed.map((t) => t.name) },
+      summary: { ...sealIdentifyingFields(tx, userId, { email: person.email }), leftTeams: teams.map((t) => t.name), stoppedManaging: managed.map((t) => t.name) },
     });
     return { ok: true };
   }, IMMEDIATE);

@@ -31,7 +31,9 @@ export interface PurgeOutcome {
  * Erases the personal data of people who left more than the retention period ago, in one transaction with its
  * audit entry: their name, e-mail, job title and sign-in details (the account stays, pseudonymous, so that team
  * history and the records that cite it still add up), their devices with every version and app, unsent drafts and
- * reminder e-mails. Signed attestations and the audit log are append-only records and are kept. Idempotent.
+ * reminder e-mails, and their personal key: the names, e-mails, typed signatures and addresses that the append-only
+ * records (audit log, signed attestations) hold sealed with it read "[erased]" from then on, while the records, their
+ * answers and every hash stay (lib/audit/personal.ts). Idempotent.
  */
 export function purgeDepartedPeople(db: AppDatabase, { now, actorId }: { now: Date; actorId: number | null }): PurgeOutcome {
   const due = peopleDueForPurge(db, { now });
@@ -47,6 +49,7 @@ export function purgeDepartedPeople(db: AppDatabase, { now, actorId }: { now: Da
     const devices = sqlite.prepare('DELETE FROM devices WHERE owner_id IN (SELECT value FROM json_each(?))').run(ids).changes;
     sqlite.prepare('DELETE FROM attestation_drafts WHERE user_id IN (SELECT value FROM json_each(?))').run(ids);
     sqlite.prepare('DELETE FROM reminders WHERE user_id IN (SELECT value FROM json_each(?))').run(ids);
+    sqlite.prepare('DELETE FROM personal_keys WHERE user_id IN (SELECT value FROM json_each(?))').run(ids);
     sqlite
       .prepare(
         `UPDATE users SET name = 'Former member ' || id, email = 'purged-' || id || '@purged.invalid', job_title = NULL,

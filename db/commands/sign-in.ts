@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { decideSsoSignIn, ssoEmail, type SsoAccount, type SsoPolicy, type SsoProfile, type SsoRefusal } from '@/lib/auth/sso';
 import { appendAuditEntry } from '../audit';
 import type { AppDatabase } from '../connection';
+import { sealIdentifyingFields } from '../personal-keys';
 import { users } from '../schema';
 import type { AppTransaction } from '../transaction';
 import type { CommandOptions } from './actor';
@@ -43,10 +44,12 @@ export function completeSsoSignIn(
       const bySubject = accountBy(tx, users.ssoSubject, profile.sub);
       const decision = decideSsoSignIn(profile, byEmail, bySubject, policy);
       const claims = { email: decision.email, emailVerified: profile.email_verified === true, subject: profile.sub, issuer };
+      // Sealed for the account they name; a refusal that matches no account has no one to seal them for.
+      const claimsAbout = (userId: number | null) => (userId === null ? claims : sealIdentifyingFields(tx, userId, claims));
       if (!decision.ok) {
         appendAuditEntry(tx, {
           actorId: decision.accountId, action: SIGN_IN_REFUSED_ACTION, targetType: 'user', targetId: decision.accountId, at: now,
-          summary: { method: 'sso', reason: decision.reason, ...claims },
+          summary: { method: 'sso', reason: decision.reason, ...claimsAbout(decision.accountId) },
         });
         return { ok: false, reason: decision.reason };
       }
@@ -58,7 +61,7 @@ export function completeSsoSignIn(
         userId = created.id;
         appendAuditEntry(tx, {
           actorId: userId, action: 'user.create', targetType: 'user', targetId: userId, at: now,
-          summary: { via: 'sso', after: { email: decision.email, name, role: 'staff', ssoSubject: profile.sub } },
+          summary: { via: 'sso', after: sealIdentifyingFields(tx, userId, { email: decision.email, name, role: 'staff', ssoSubject: profile.sub }) },
         });
       } else {
         userId = decision.accountId;
@@ -66,11 +69,11 @@ export function completeSsoSignIn(
           tx.update(users).set({ ssoSubject: profile.sub }).where(eq(users.id, userId)).run();
           appendAuditEntry(tx, {
             actorId: userId, action: 'user.sso_link', targetType: 'user', targetId: userId, at: now,
-            summary: { before: { ssoSubject: null }, after: { ssoSubject: profile.sub }, issuer },
+            summary: { before: { ssoSubject: null }, after: sealIdentifyingFields(tx, userId, { ssoSubject: profile.sub }), issuer },
           });
         }
       }
-      appendAuditEntry(tx, { actorId: userId, action: SIGN_IN_ACTION, targetType: 'user', targetId: userId, at: now, summary: { method: 'sso', ...claims } });
+      appendAuditEntry(tx, { actorId: userId, action: SIGN_IN_ACTION, targetType: 'user', targetId: userId, at: now, summary: { method: 'sso', ...claimsAbout(userId) } });
       return { ok: true, userId };
     },
     { behavior: 'immediate' },

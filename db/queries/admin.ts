@@ -2,6 +2,7 @@ import type { Role } from '@/lib/auth/roles';
 import type { Sector } from '@/lib/policy/constants';
 import type { PeopleFilter } from '@/lib/validation/people';
 import type { AppDatabase } from '../connection';
+import { openPersonalData } from '../personal-keys';
 import { findPersonProfile, type PersonProfile } from './users';
 
 /** Reads behind the administrators' people and team pages. Never a password hash: only whether one is set. */
@@ -110,14 +111,14 @@ export interface HistoryEntry {
 
 /** The newest audit entries about one record ('user' or 'team'), newest first (audit_log_target_idx). */
 export function listRecordHistory(db: AppDatabase, { targetType, targetId, limit = 100 }: { targetType: 'user' | 'team'; targetId: number; limit?: number }): HistoryEntry[] {
-  return (
+  return openPersonalData(db, (
     db.$client
       .prepare(
         `SELECT a.id, a.at, a.action, u.name AS actorName, a.summary FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
          WHERE a.target_type = ? AND a.target_id = ? ORDER BY a.id DESC LIMIT ?`,
       )
       .all(targetType, String(targetId), limit) as { id: number; at: number; action: string; actorName: string | null; summary: string }[]
-  ).map((e) => ({ ...e, at: new Date(e.at), summary: JSON.parse(e.summary) as Record<string, unknown> }));
+  ).map((e) => ({ ...e, at: new Date(e.at), summary: JSON.parse(e.summary) as Record<string, unknown> })));
 }
 
 /** A team as the administrators' list shows it. */

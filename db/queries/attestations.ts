@@ -1,13 +1,14 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { GENESIS_HASH, attestationHash } from '@/lib/audit/hash';
 import type { AppDatabase } from '../connection';
+import { openPersonalData } from '../personal-keys';
 import { prepareOnce } from '../prepared';
 import { attestationDrafts, attestations, campaigns, users } from '../schema';
 import type { DatabaseOrTransaction } from '../transaction';
 
 /** A person's attestation records, newest first, with the campaign each answered. */
 export function listOwnAttestations(db: AppDatabase, { userId }: { userId: number }) {
-  return db
+  return openPersonalData(db, db
     .select({
       id: attestations.id,
       period: campaigns.period,
@@ -22,7 +23,7 @@ export function listOwnAttestations(db: AppDatabase, { userId }: { userId: numbe
     .innerJoin(campaigns, eq(campaigns.id, attestations.campaignId))
     .where(eq(attestations.userId, userId))
     .orderBy(desc(attestations.submittedAt), desc(attestations.id))
-    .all();
+    .all());
 }
 
 const ownAttestation = (db: AppDatabase) =>
@@ -52,7 +53,7 @@ const ownAttestation = (db: AppDatabase) =>
  * so that a receipt never reveals another person's record).
  */
 export function findOwnAttestation(db: AppDatabase, { userId, attestationId }: { userId: number; attestationId: number }) {
-  return prepareOnce(db, ownAttestation).get({ userId, attestationId }) ?? null;
+  return openPersonalData(db, prepareOnce(db, ownAttestation).get({ userId, attestationId }) ?? null);
 }
 
 /** A record as its receipt shows it (sent to the browser: nothing the person did not sign or cannot see). */
@@ -84,7 +85,7 @@ export function findDraft(db: DatabaseOrTransaction, { userId, campaignId }: { u
 
 /** A person's records for managers and officers: every submission with what it replaced. Scope is the caller's job. */
 export function listAttestationHistory(db: AppDatabase, { userId }: { userId: number }) {
-  return db
+  return openPersonalData(db, db
     .select({
       id: attestations.id,
       period: campaigns.period,
@@ -100,7 +101,7 @@ export function listAttestationHistory(db: AppDatabase, { userId }: { userId: nu
     .innerJoin(users, eq(users.id, attestations.userId))
     .where(eq(attestations.userId, userId))
     .orderBy(desc(attestations.id))
-    .all();
+    .all());
 }
 
 /** Outcome of walking the attestation chain: intact, or the id of the first record that does not match. */

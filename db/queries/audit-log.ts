@@ -2,6 +2,7 @@ import { and, desc, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm
 import { auditRangeEnd, type AuditFilters } from '@/lib/validation/audit';
 import { verifyAuditChain, type AuditChainCheck } from '../audit';
 import type { AppDatabase } from '../connection';
+import { openPersonalData } from '../personal-keys';
 import { auditLog, users } from '../schema';
 
 /** Entries per page of the audit log. */
@@ -76,7 +77,7 @@ export function listAuditEntries(
     .all();
   const more = rows.length > limit;
   const page = more ? rows.slice(0, limit) : rows;
-  return { rows: page, nextBeforeId: more ? page[page.length - 1]!.id : null };
+  return { rows: openPersonalData(db, page), nextBeforeId: more ? page[page.length - 1]!.id : null };
 }
 
 /** How many entries match `filters` up to entry `upToId`. */

@@ -1,4 +1,5 @@
 import type { AppDatabase } from '../connection';
+import { openPersonalData } from '../personal-keys';
 import { findPersonProfile } from './users';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -101,7 +102,7 @@ export function exportPersonalData(db: AppDatabase, { userId, asOf }: { userId: 
       .all({ user: userId }) as { at: number; actorId: number | null; action: string; targetType: string; targetId: string | null; summary: string }[]
   ).map((e) => ({ at: iso(e.at), actor: who(e.actorId), action: e.action, targetType: e.targetType, targetId: e.targetId, summary: json(e.summary) }));
 
-  return {
+  return openPersonalData(db, {
     exportedAt: asOf.toISOString(),
     profile: { ...profile, createdAt: profile.createdAt.toISOString(), deactivatedAt: profile.deactivatedAt?.toISOString() ?? null },
     memberships,
@@ -110,7 +111,7 @@ export function exportPersonalData(db: AppDatabase, { userId, asOf }: { userId: 
     attestations,
     exceptions,
     audit,
-  };
+  });
 }
 
 export type PersonalData = NonNullable<ReturnType<typeof exportPersonalData>>;

@@ -20,6 +20,13 @@ export class Random {
     return this.next() < p;
   }
 
+  /** `count` uniform bytes. */
+  bytes(count: number): Buffer {
+    const out = Buffer.alloc(count);
+    for (let i = 0; i < count; i += 1) out[i] = Math.floor(this.next() * 256);
+    return out;
+  }
+
   /** Integer in [min, max]. */
   int(min: number, max: number): number {
     return min + Math.floor(this.next() * (max - min + 1));

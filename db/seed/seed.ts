@@ -3,6 +3,7 @@ import type { Sector } from '@/lib/policy/constants';
 import { getPack } from '@/lib/policy';
 import type { PolicyParameters } from '@/lib/policy/types';
 import { GENESIS_HASH, attestationHash, auditEntryHash } from '@/lib/audit/hash';
+import { PERSONAL_KEY_BYTES, SEALING_IV_BYTES, sealPersonal } from '@/lib/audit/personal';
 import { quarterOf } from '@/lib/time';
 import { FIRST_NAMES, JOB_TITLES, LAST_NAMES, OFFICES, TEAM_NAMES } from './catalog';
 import { chooseDeviceModels, generateDeviceHistory } from './devices';
@@ -137,6 +138,19 @@ export function seedDatabase(sqlite: Database.Database, options: SeedOptions): S
     `INSERT INTO exceptions (rule_id, user_id, team_id, reason, approved_by, starts_at, expires_at, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  // Keys and IVs from their own generator: the same demo data whatever sealing draws, and the same bytes every run.
+  const sealingRandom = new Random((options.randomSeed ?? 20261123) ^ 0x5ea1ed);
+  const insertPersonalKey = sqlite.prepare('INSERT INTO personal_keys (user_id, key) VALUES (?, ?)');
+  const personalKeys = new Map<number, Buffer>();
+  const seal = (userId: number, text: string) => {
+    let key = personalKeys.get(userId);
+    if (!key) {
+      key = sealingRandom.bytes(PERSONAL_KEY_BYTES);
+      personalKeys.set(userId, key);
+      insertPersonalKey.run(userId, key);
+    }
+    return sealPersonal(userId, key, sealingRandom.bytes(SEALING_IV_BYTES), text);
+  };
   const insertAudit = sqlite.prepare(
     'INSERT INTO audit_log (at, actor_id, action, target_type, target_id, summary, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
@@ -308,15 +322,15 @@ export function seedDatabase(sqlite: Database.Database, options: SeedOptions): S
         packId: pack.id,
         packVersion: pack.version,
         answers,
-        signatureName: item.person.name,
+        signatureName: seal(item.person.id, item.person.name),
         submittedAt: new Date(item.submittedAt),
         supersedesId,
       };
       const contentHash = attestationHash(prevHash, content);
       const id = Number(
         insertAttestation.run(item.person.id, item.campaignId, pack.id, pack.version, JSON.stringify(answers),
-          JSON.stringify(questionTexts), item.person.name, item.submittedAt, `10.20.${random.int(0, 255)}.${random.int(1, 254)}`,
-          random.pick(['Mozilla/5.0 (iPhone; CPU iPhone OS 18_5 like Mac OS X)', 'Mozilla/5.0 (Windows NT 10.0; Win64; x64)', 'Mozilla/5.0 (Macintosh; Intel Mac OS X 15_5)']),
+          JSON.stringify(questionTexts), content.signatureName, item.submittedAt, seal(item.person.id, `10.20.${random.int(0, 255)}.${random.int(1, 254)}`),
+          seal(item.person.id, random.pick(['Mozilla/5.0 (iPhone; CPU iPhone OS 18_5 like Mac OS X)', 'Mozilla/5.0 (Windows NT 10.0; Win64; x64)', 'Mozilla/5.0 (Macintosh; Intel Mac OS X 15_5)'])),
           supersedesId, contentHash, prevHash).lastInsertRowid,
       );
       latestByPersonCampaign.set(key, id);

@@ -1,9 +1,10 @@
 import { canonicalJson } from './hash';
+import { ERASED } from './personal';
 
 /**
  * A readable, compact diff of an audit entry's summary. Summaries are free-form JSON, by convention
  * `{ before?, after?, ...notes }`: before/after are compared field by field (nested objects as dotted paths),
- * unchanged fields are left out, and every other key is shown as a note.
+ * unchanged fields are left out (unless erased on both sides: they did change), and every other key is shown as a note.
  */
 export type AuditChange =
   | { kind: 'changed'; field: string; before: string; after: string }
@@ -51,7 +52,8 @@ export function describeAuditSummary(summary: unknown): AuditChange[] {
       const [was, is] = [old.get(field), now.get(field)];
       if (!old.has(field)) changes.push({ kind: 'added', field, value: formatAuditValue(is) });
       else if (!now.has(field)) changes.push({ kind: 'removed', field, value: formatAuditValue(was) });
-      else if (canonicalJson(was) !== canonicalJson(is)) changes.push({ kind: 'changed', field, before: formatAuditValue(was), after: formatAuditValue(is) });
+      // Both sides erased by the retention purge: it was a change all the same, of values no longer known.
+      else if (canonicalJson(was) !== canonicalJson(is) || was === ERASED) changes.push({ kind: 'changed', field, before: formatAuditValue(was), after: formatAuditValue(is) });
     }
   }
   for (const [field, value] of Object.entries(notes)) changes.push({ kind: 'note', field, value: formatAuditValue(value) });

@@ -1,6 +1,9 @@
 import Database from 'better-sqlite3';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { openPersonalData } from '@/db/personal-keys';
+import * as schema from '@/db/schema';
 import { DEMO_PASSWORD } from '@/db/seed/seed';
 import { getPack, questionsFor, type Sector } from '@/lib/policy';
 import { launchBrowser } from './browser';
@@ -116,7 +119,7 @@ describe('attesting end to end', () => {
       person.id,
       campaignId,
     );
-    expect(stored.ip_address).toMatch(/^(127\.0\.0\.1|::1)$/);
+    expect(openPersonalData(drizzle(database, { schema }), stored).ip_address).toMatch(/^(127\.0\.0\.1|::1)$/);
     expect(await attest.receiptHash().textContent()).toBe(stored.content_hash);
     expect(await attest.axeViolations()).toEqual([]);
     await shot('attestation-receipt');

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { migrateDatabase, openDatabase, type AppDatabase } from '@/db/connection';
+import { openPersonalData } from '@/db/personal-keys';
 import { seedDatabase } from '@/db/seed/seed';
 import { TEST_AS_OF, TEST_PASSWORD_HASH } from '../helpers/database';
 import { launchBrowser } from './browser';
@@ -86,7 +87,8 @@ describe('single sign-on with OpenID Connect', () => {
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(/My compliance/);
     expect(one<{ sso_subject: string }>("SELECT sso_subject FROM users WHERE email = 'staff@northbridge.example'").sso_subject).toBe('sam');
     expect(lastAudit().action).toBe('auth.sign_in');
-    expect(JSON.parse(lastAudit().summary)).toMatchObject({ method: 'sso', email: 'staff@northbridge.example', subject: 'sam' });
+    expect(openPersonalData(db, JSON.parse(lastAudit().summary))).toMatchObject({ method: 'sso', email: 'staff@northbridge.example', subject: 'sam' });
+    expect(lastAudit().summary).not.toContain('staff@northbridge.example');
     await page.screenshot({ path: path.join(os.tmpdir(), 'onchannel-sso-signed-in.png') });
   });
 

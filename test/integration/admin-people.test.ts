@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { verifyAuditChain } from '@/db/audit';
 import { loadEvidenceHistory } from '@/db/queries/evidence';
 import { findAdminPerson, listPeople, listRecordHistory } from '@/db/queries/admin';
+import { openPersonalData } from '@/db/personal-keys';
 import { findSignInCredentials, loadSessionUser, type SessionUser } from '@/db/queries/users';
 import { isSupervisorOn, membershipsOn } from '@/lib/scoring/history';
 import { peopleFilterSchema } from '@/lib/validation/people';
@@ -120,7 +121,9 @@ describe('editing, roles and passwords', () => {
     expect(await actions.updatePersonAction(null, form({ userId: id, email: MANAGER, name: 'Sam Thompson', jobTitle: '' }))).toMatchObject({ ok: false, fieldErrors: { email: [expect.stringContaining('already has')] } });
     expect(await actions.updatePersonAction(null, form({ userId: id, email: STAFF, name: 'Samuel Thompson', jobTitle: 'Senior trader' }))).toMatchObject({ ok: true, message: 'Saved.' });
     expect(lastAudit()).toMatchObject({ action: 'user.update', target_id: String(id) });
-    expect(JSON.parse(lastAudit().summary)).toMatchObject({ before: { name: 'Sam Thompson' }, after: { name: 'Samuel Thompson', jobTitle: 'Senior trader' } });
+    expect(openPersonalData(db, JSON.parse(lastAudit().summary))).toMatchObject({ before: { name: 'Sam Thompson' }, after: { name: 'Samuel Thompson', jobTitle: 'Senior trader' } });
+    // Stored sealed, so that the retention purge can erase them.
+    expect(lastAudit().summary).not.toMatch(/Sam Thompson|Samuel Thompson|Senior trader/);
     const audits = contents().audit.length;
     expect(await actions.updatePersonAction(null, form({ userId: id, email: STAFF, name: 'Samuel Thompson', jobTitle: 'Senior trader' }))).toMatchObject({ ok: true, message: 'Nothing to change.' });
     expect(contents().audit).toHaveLength(audits);

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { applyAttestationSubmission, attestationContext } from '@/db/commands/attestations';
 import { findDraft, findOwnAttestation, verifyAttestationChain } from '@/db/queries/attestations';
+import { openPersonalData } from '@/db/personal-keys';
 import { loadSessionUser, type SessionUser } from '@/db/queries/users';
 import { getPack, questionsFor, type Question } from '@/lib/policy';
 import { attestationSubmissionSchema } from '@/lib/validation/attestations';
@@ -163,7 +164,11 @@ describe('submitAttestation', () => {
     expect(submitted).toEqual({ ok: true, message: 'Signed and recorded.', receipt: findOwnAttestation(db, { userId: staff.id, attestationId: row.id as number }) });
     expect(submitted?.ok && submitted.receipt).toMatchObject({ id: row.id, contentHash: row.content_hash, prevHash: last.content_hash, supersedesId: null });
     expect(submitted?.ok && submitted.receipt).not.toHaveProperty('ipAddress');
-    expect(row).toMatchObject({ user_id: staff.id, campaign_id: currentCampaign, pack_id: 'finance', signature_name: staff.name.toUpperCase(), supersedes_id: null, prev_hash: last.content_hash, submitted_at: now.getTime() });
+    expect(row).toMatchObject({ user_id: staff.id, campaign_id: currentCampaign, pack_id: 'finance', supersedes_id: null, prev_hash: last.content_hash, submitted_at: now.getTime() });
+    // The signature is stored sealed (the retention purge erases it) and reads as typed.
+    expect(row.signature_name).not.toContain(staff.name.toUpperCase());
+    expect(openPersonalData(db, row)).toMatchObject({ signature_name: staff.name.toUpperCase() });
+    expect(submitted?.ok && submitted.receipt).toMatchObject({ signatureName: staff.name.toUpperCase() });
     expect(JSON.parse(row.question_texts as string)).toHaveProperty('business_apps');
     expect(JSON.parse(row.answers as string)).toMatchObject({ chat_backup_personal: false, forwarding_days: 0 });
     expect(findDraft(db, { userId: staff.id, campaignId: currentCampaign })).toBeNull();

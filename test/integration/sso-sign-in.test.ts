@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '@/db/audit';
 import type { AppDatabase } from '@/db/connection';
 import { completeSsoSignIn, recordPasswordSignIn } from '@/db/commands/sign-in';
+import { openPersonalData } from '@/db/personal-keys';
 import { findActiveUserIdBySsoSubject } from '@/db/queries/users';
 import type { SsoPolicy } from '@/lib/auth/sso';
 import { createSeededDatabase } from '../helpers/database';
@@ -19,7 +20,7 @@ const one = <T>(sql: string, ...params: unknown[]) => db.$client.prepare(sql).ge
 const userCount = () => one<{ n: number }>('SELECT count(*) AS n FROM users').n;
 const lastAudit = (n = 1) =>
   (db.$client.prepare('SELECT actor_id, action, target_id, summary FROM audit_log ORDER BY id DESC LIMIT ?').all(n) as { actor_id: number | null; action: string; target_id: string | null; summary: string }[])
-    .map((row) => ({ ...row, summary: JSON.parse(row.summary) as Record<string, unknown> }))
+    .map((row) => ({ ...row, summary: openPersonalData(db, JSON.parse(row.summary) as Record<string, unknown>) }))
     .reverse();
 const signIn = (profile: Record<string, unknown>, policy = strict) => completeSsoSignIn(db, { profile: { sub: 'idp-sam', ...profile }, issuer, policy }, { now });
 

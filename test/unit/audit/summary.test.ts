@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ERASED } from '@/lib/audit/personal';
 import { MAX_VALUE_CHARS, auditSummaryText, describeAuditSummary, formatAuditValue } from '@/lib/audit/summary';
 
 describe('describeAuditSummary', () => {
@@ -13,6 +14,12 @@ describe('describeAuditSummary', () => {
       { kind: 'changed', field: 'parameters.forwardingWindowDays', before: '10', after: '5' },
       { kind: 'changed', field: 'role', before: 'staff', after: 'manager' },
       { kind: 'note', field: 'reason', value: 'Promoted' },
+    ]);
+  });
+
+  it('shows a change whose values were erased on both sides by the retention purge, not nothing', () => {
+    expect(describeAuditSummary({ before: { name: ERASED, role: 'staff' }, after: { name: ERASED, role: 'staff' } })).toEqual([
+      { kind: 'changed', field: 'name', before: ERASED, after: ERASED },
     ]);
   });
 
