@@ -45,3 +45,26 @@ export function clientAddressOfRequest(headers: Headers | Readonly<Record<string
   const forwardedFor = headers instanceof Headers ? headers.get('x-forwarded-for') : headers?.['x-forwarded-for'];
   return clientAddress({ forwardedFor: typeof forwardedFor === 'string' ? forwardedFor : null, peer: peerAddressOf(headers) }, trustedProxyHops());
 }
+
+/** The eight 16-bit groups of an IPv6 address (as `normalised` gives it), a trailing dotted IPv4 part included. */
+function ipv6Groups(address: string): number[] {
+  const dotted = /(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(address);
+  const text = dotted
+    ? `${address.slice(0, dotted.index)}${((Number(dotted[1]) << 8) | Number(dotted[2])).toString(16)}:${((Number(dotted[3]) << 8) | Number(dotted[4])).toString(16)}`
+    : address;
+  const [head, tail] = text.split('::') as [string, string | undefined];
+  const parse = (part: string | undefined) => (part ? part.split(':').map((group) => parseInt(group, 16)) : []);
+  const [left, right] = [parse(head), parse(tail)];
+  return tail === undefined ? left : [...left, ...new Array<number>(8 - left.length - right.length).fill(0), ...right];
+}
+
+/**
+ * The network a client address stands for in the sign-in limits: an IPv4 address itself; for IPv6, its /64 —
+ * one home or office is given a whole /64 and can take any of its 2^64 addresses, so per address there would
+ * be no limit at all. Written `2001:db8:1:2::/64`.
+ */
+export function limitedNetwork(address: string): string {
+  if (isIP(address) !== 6) return address;
+  const prefix = ipv6Groups(address).slice(0, 4).map((group) => group.toString(16));
+  return `${prefix.join(':')}::/64`;
+}

@@ -1,3 +1,5 @@
+import { limitedNetwork } from './client-address';
+
 /**
  * Slows down repeated failed sign-ins for one key (an e-mail address or a client address): the first
  * `freeFailures` failures cost nothing, then each further failure locks the key for twice as long as
@@ -68,6 +70,8 @@ export class SignInThrottle {
   }
 }
 
+const addressKey = (address: string | null) => (address === null ? 'unknown' : limitedNetwork(address));
+
 /** One password sign-in: the e-mail tried, and the client address it came from (null: unknown). */
 export interface SignInAttempt {
   email: string;
@@ -76,7 +80,8 @@ export interface SignInAttempt {
 
 /**
  * The two limits a password sign-in must pass: per account (guessing one person's password) and per client
- * address (trying passwords across many accounts). Clients whose address is unknown share one address key.
+ * address (trying passwords across many accounts; an IPv6 client by its /64, see limitedNetwork). Clients whose
+ * address is unknown share one address key.
  */
 export class SignInLimits {
   private readonly accounts: SignInThrottle;
@@ -89,13 +94,13 @@ export class SignInLimits {
 
   /** Milliseconds until `attempt` may be made (the longer of its account's and its address's locks); 0: now. */
   retryAfterMs({ email, address }: SignInAttempt): number {
-    return Math.max(this.accounts.retryAfterMs(email), this.addresses.retryAfterMs(address ?? 'unknown'));
+    return Math.max(this.accounts.retryAfterMs(email), this.addresses.retryAfterMs(addressKey(address)));
   }
 
   /** A wrong password or unknown e-mail: counts against both the account and the address. */
   recordFailure({ email, address }: SignInAttempt): void {
     this.accounts.recordFailure(email);
-    this.addresses.recordFailure(address ?? 'unknown');
+    this.addresses.recordFailure(addressKey(address));
   }
 
   /**

@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { clientAddress, clientAddressOfRequest } from '@/lib/auth/client-address';
+import { clientAddress, clientAddressOfRequest, limitedNetwork } from '@/lib/auth/client-address';
 import { peerAddressHeader, stampPeerAddresses } from '@/lib/http/peer-address';
 
 describe('clientAddress', () => {
@@ -42,5 +42,19 @@ describe('clientAddressOfRequest', () => {
   it('reads X-Forwarded-For through the proxies TRUSTED_PROXY_HOPS declares', () => {
     vi.stubEnv('TRUSTED_PROXY_HOPS', '1');
     expect(clientAddressOfRequest(new Headers(stamped('192.0.2.1', '10.9.9.9, 203.0.113.7')))).toBe('203.0.113.7');
+  });
+});
+
+describe('limitedNetwork', () => {
+  it.each([
+    ['an IPv4 address is its own network', '203.0.113.7', '203.0.113.7'],
+    ['an IPv6 address stands for its /64', '2001:db8:a:b:1:2:3:4', '2001:db8:a:b::/64'],
+    ['compressed forms give the same /64', '2001:db8:a:b::9', '2001:db8:a:b::/64'],
+    ['leading zeros and compression inside the prefix', '2001:0db8::1', '2001:db8:0:0::/64'],
+    ['loopback', '::1', '0:0:0:0::/64'],
+    ['a trailing dotted IPv4 part', '64:ff9b::203.0.113.7', '64:ff9b:0:0::/64'],
+    ['a zone id', 'fe80::1%eth0', 'fe80:0:0:0::/64'],
+  ])('%s', (_case, address, network) => {
+    expect(limitedNetwork(address)).toBe(network);
   });
 });

@@ -109,6 +109,14 @@ describe('SignInLimits', () => {
     expect(limits.retryAfterMs(attempt('someone.else@x.example', { peer: '198.51.100.1' }))).toBe(0);
   });
 
+  it('holds an IPv6 client that picks a new address in its /64 for every guess, and no one outside that /64', () => {
+    const limits = new SignInLimits({ now: clock().now });
+    const rotating = (i: number) => ({ peer: `2001:db8:a:b:${((i * 7919) & 0xffff).toString(16)}:${i.toString(16)}::${(i + 1).toString(16)}` });
+    spray(limits, ADDRESS_FREE_FAILURES + 1, rotating);
+    expect(limits.retryAfterMs(attempt('someone.else@x.example', { peer: '2001:db8:a:b:ffff:ffff:ffff:fffe' }))).toBe(FIRST_LOCK_MS);
+    expect(limits.retryAfterMs(attempt('someone.else@x.example', { peer: '2001:db8:a:c::1' }))).toBe(0);
+  });
+
   it('does not reset the address limit for guesses at other accounts when one account signs in', () => {
     const time = clock();
     const limits = new SignInLimits({ now: time.now });
