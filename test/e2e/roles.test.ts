@@ -207,6 +207,10 @@ describe('the privacy page', () => {
       await p.waitForURL('**/privacy');
       await expect.poll(() => p.getByRole('heading', { level: 1 }).textContent()).toBe('Your data');
       expect(await p.getByRole('table', { name: 'What is recorded' }).locator('tbody tr').count()).toBeGreaterThan(3);
+      // The organisation's retention period, and that it reaches into the signed records as well.
+      const kept = await p.getByText(/When you leave/).textContent();
+      expect(kept).toMatch(/^When you leave, your account is closed\. 7 years later /);
+      expect(kept).toContain('typed signature and the address and browser you signed from erased from them as well');
       await context.close();
     }
   });

@@ -77,7 +77,7 @@ export default async function PrivacyPage() {
       </Card>
       <Card title="How long it is kept" className="mt-8">
         <p className="text-sm text-slate-800">
-          When you leave, your account is closed. {retentionYears} years later (your organisation&rsquo;s retention period) your name, e-mail,
+          When you leave, your account is closed. {retentionYears} {retentionYears === 1 ? 'year' : 'years'} later (your organisation&rsquo;s retention period) your name, e-mail,
           job title, sign-in details, devices and reminders are erased. Your signed attestations and the audit trail stay as the
           organisation&rsquo;s compliance records under an account number, with your name, e-mail, job title, typed signature and the
           address and browser you signed from erased from them as well: your answers and the changes made stay, tied to no name.
