@@ -21,7 +21,11 @@ export class HttpError extends Error {
 export function errorResponse(error: unknown): Response {
   if (error instanceof HttpError) return Response.json({ error: error.message }, { status: error.status });
   if (error instanceof ZodError) {
-    const issues = error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+    const issues = error.issues.map((issue) => ({
+      path: issue.path.join('.'),
+      // Zod's own wording quotes the keys; one with no name (`?=x`) would read as `""`.
+      message: issue.code === 'unrecognized_keys' ? `Not accepted here: ${issue.keys.map((key) => (key === '' ? 'a parameter with no name' : `"${key}"`)).join(', ')}.` : issue.message,
+    }));
     return Response.json({ error: 'The request is not valid.', issues }, { status: 400 });
   }
   console.error(error);

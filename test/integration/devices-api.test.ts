@@ -112,6 +112,12 @@ describe('POST /api/v1/devices', () => {
     expect((await get(auth, '?limit=0')).status).toBe(400);
   });
 
+  it('names the query parameters it does not accept, one with no name included', async () => {
+    const response = await get(auth, '?limit=2&colour=red&=%3Cb%3E');
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: 'The request is not valid.', issues: [{ path: '', message: 'Not accepted here: "colour", a parameter with no name.' }] });
+  });
+
   it.each([
     ['not JSON', '{devices:', 400],
     ['no devices', { devices: [] }, 400],
