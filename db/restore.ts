@@ -103,7 +103,8 @@ function checkAndMigrate(copy: AppDatabase, backup: string): number {
     }
   }
   migrateDatabase(copy);
-  const missing = [...expectedTables()].filter((name) => !tableNames(sqlite).has(name)).sort();
+  const present = tableNames(sqlite);
+  const missing = [...expectedTables()].filter((name) => !present.has(name)).sort();
   if (missing.length > 0) throw new RestoreError(`${backup} is not a complete Onchannel database: it lacks the tables ${missing.join(', ')}`);
   return known.length - applied.length;
 }

@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { trustedProxyHops } from '@/lib/env';
-import { peerAddressOf } from '@/lib/http/peer-address';
+import { headerText, peerAddressOf, type RequestHeaders } from '@/lib/http/peer-address';
 
 /** What a request says about where it came from. */
 export interface RequestOrigin {
@@ -41,9 +41,8 @@ export function clientAddress({ forwardedFor, peer }: RequestOrigin, trustedProx
 }
 
 /** The client's address of a request with these headers (a Headers or next-auth's plain object), under TRUSTED_PROXY_HOPS. */
-export function clientAddressOfRequest(headers: Headers | Readonly<Record<string, unknown>> | undefined): string | null {
-  const forwardedFor = headers instanceof Headers ? headers.get('x-forwarded-for') : headers?.['x-forwarded-for'];
-  return clientAddress({ forwardedFor: typeof forwardedFor === 'string' ? forwardedFor : null, peer: peerAddressOf(headers) }, trustedProxyHops());
+export function clientAddressOfRequest(headers: RequestHeaders): string | null {
+  return clientAddress({ forwardedFor: headerText(headers, 'x-forwarded-for'), peer: peerAddressOf(headers) }, trustedProxyHops());
 }
 
 /** The eight 16-bit groups of an IPv6 address (as `normalised` gives it), a trailing dotted IPv4 part included. */

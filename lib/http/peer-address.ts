@@ -36,10 +36,17 @@ export function peerAddressHeader(): string | null {
   return holder[STAMP]?.header ?? null;
 }
 
-/** The peer address written into `headers` (a Headers or a plain object of lower-case names), or null if unknown. */
-export function peerAddressOf(headers: Headers | Readonly<Record<string, unknown>> | undefined): string | null {
-  const name = peerAddressHeader();
-  if (!name || !headers) return null;
-  const value = headers instanceof Headers ? headers.get(name) : headers[name];
+/** Request headers as route handlers get them: a Headers, or next-auth's plain object of lower-case names. */
+export type RequestHeaders = Headers | Readonly<Record<string, unknown>> | undefined;
+
+/** Header `name` (lower-case) of `headers` as text; null when absent, empty or not text. */
+export function headerText(headers: RequestHeaders, name: string): string | null {
+  const value = headers instanceof Headers ? headers.get(name) : headers?.[name];
   return typeof value === 'string' && value !== '' ? value : null;
+}
+
+/** The peer address written into `headers`, or null if unknown. */
+export function peerAddressOf(headers: RequestHeaders): string | null {
+  const name = peerAddressHeader();
+  return name ? headerText(headers, name) : null;
 }
